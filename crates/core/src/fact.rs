@@ -1,0 +1,174 @@
+//! The fact: one short, dated, attributed statement of how an African country relates to a
+//! foreign power (DESIGN §4). Defined once here; every stage speaks this type.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::FuzzyDate;
+
+/// Longest fact text orbit will store or cite, in characters.
+pub const MAX_FACT_CHARS: usize = 600;
+
+/// Which way a fact moves its country on orbit's Russia–West axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    TowardRussia,
+    TowardWest,
+    Neutral,
+}
+
+impl Direction {
+    /// +1 toward Russia, −1 toward the West, 0 neutral.
+    pub fn sign(self) -> f64 {
+        match self {
+            Direction::TowardRussia => 1.0,
+            Direction::TowardWest => -1.0,
+            Direction::Neutral => 0.0,
+        }
+    }
+}
+
+/// Whether the relation stated is one of cooperation or of hostility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Cooperative,
+    Hostile,
+}
+
+/// The domain a fact belongs to; reports group their narrative by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Military,
+    Diplomatic,
+    Economic,
+    Information,
+    Political,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Military,
+        Category::Diplomatic,
+        Category::Economic,
+        Category::Information,
+        Category::Political,
+    ];
+}
+
+/// PLOVER event types (the ontology POLECAT uses), so facts can be exported for researchers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+    Concede,
+}
+
+/// The camp a foreign power belongs to on orbit's axes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Bloc {
+    West,
+    Russia,
+    China,
+    Turkey,
+    Gulf,
+    Iran,
+    Other,
+    /// Multilateral and regional bodies (UN, AU, ECOWAS, AES, ...).
+    Multilateral,
+}
+
+/// Which side of the Russia–West axis an organisation stands for: leaving ECOWAS or
+/// expelling MINUSMA is a step away from the West, joining the AES a step toward Russia.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lean {
+    West,
+    Russia,
+    Neutral,
+}
+
+impl Lean {
+    /// +1 for Russia's side, −1 for the West's, 0 otherwise.
+    pub fn sign(self) -> f64 {
+        match self {
+            Lean::Russia => 1.0,
+            Lean::West => -1.0,
+            Lean::Neutral => 0.0,
+        }
+    }
+}
+
+macro_rules! display_as_serde {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let v = serde_json::to_value(self).map_err(|_| fmt::Error)?;
+                f.write_str(v.as_str().unwrap_or_default())
+            }
+        }
+        impl std::str::FromStr for $t {
+            type Err = serde_json::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                serde_json::from_value(serde_json::Value::String(s.to_string()))
+            }
+        }
+    )*};
+}
+display_as_serde!(Direction, Stance, Category, EventType, Bloc, Lean);
+
+/// One fact (DESIGN §4). `id` and `article_id` are 0 until the store assigns them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: i64,
+    pub article_id: i64,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<FuzzyDate>,
+    /// The date the sentence itself names, else `published`, else `None`.
+    pub event_date: Option<FuzzyDate>,
+    /// ISO2 of the African country the fact is about.
+    pub country: String,
+    /// ISO2 of the foreign power, or an organisation key (`"ECOWAS"`).
+    pub counterpart: String,
+    pub bloc: Bloc,
+    pub direction: Direction,
+    pub stance: Stance,
+    pub category: Category,
+    pub event_type: EventType,
+    /// "may", "could", "reportedly": what might be, not what is.
+    pub hedged: bool,
+    /// "denied", "refuted", "not expected".
+    pub negated: bool,
+    pub weight: f64,
+    pub text: String,
+    /// Byte offsets of the sentence in the cleaned article text.
+    pub span: [usize; 2],
+    /// Language of the article.
+    pub lang: Option<String>,
+}
+
+impl Fact {
+    /// The fact's signed contribution on the axis before period-level weighting.
+    pub fn signed_weight(&self) -> f64 {
+        self.direction.sign() * self.weight
+    }
+}

@@ -1,0 +1,124 @@
+//! Which words signal which events (`data/lexicon.toml`): PLOVER event cues with their
+//! category, stance and weight, topic words that set a fact's category, and the hedging,
+//! negation and anaphora cues. English and French live side by side.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::knowledge::{DataError, parse_toml, read_data_file};
+use crate::{Category, EventType, Stance, fold_key};
+
+const BUILTIN: &str = include_str!("../../../data/lexicon.toml");
+
+/// Cue words for one event type. A cue is one or more words, folded (lowercase, no accents);
+/// a trailing `*` makes its last word a prefix ("expel*" matches "expelled", "expulsion" does not).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventCue {
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub category: Category,
+    pub stance: Stance,
+    /// Substance: a rupture or material act weighs much, a courtesy little.
+    pub weight: f64,
+    pub cues: Vec<String>,
+}
+
+/// Words that put a fact in a category whatever its event type ("troops" → military).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicCue {
+    pub category: Category,
+    pub cues: Vec<String>,
+}
+
+/// Multipliers applied to a fact's weight.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modifiers {
+    /// For what "may", "could" or "reportedly" happen.
+    pub hedged: f64,
+    /// For what is denied or not expected.
+    pub negated: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    hedges: Vec<String>,
+    negations: Vec<String>,
+    anaphora: Vec<String>,
+    modifiers: Modifiers,
+    event: Vec<EventCue>,
+    #[serde(default)]
+    topic: Vec<TopicCue>,
+}
+
+/// The loaded, validated lexicon. All cues are stored folded.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub events: Vec<EventCue>,
+    pub topics: Vec<TopicCue>,
+    pub hedges: Vec<String>,
+    pub negations: Vec<String>,
+    /// Phrases that refer back to the paragraph's country: "the country", "le pays".
+    pub anaphora: Vec<String>,
+    pub modifiers: Modifiers,
+}
+
+impl Lexicon {
+    /// Loads `lexicon.toml` from `dir` (or the built-in copy) and validates it.
+    pub fn load(dir: Option<&Path>) -> Result<Self, DataError> {
+        let data = read_data_file(dir, "lexicon.toml", BUILTIN)?;
+        let file: LexiconFile = parse_toml(&data)?;
+        let err = |m: String| DataError::new(&data.origin, m);
+        let fold_all = |v: Vec<String>, what: &str| -> Result<Vec<String>, DataError> {
+            v.into_iter()
+                .map(|c| {
+                    let f = fold_key(c.trim());
+                    if f.trim_end_matches('*').trim().is_empty() {
+                        Err(err(format!("{what}: empty cue")))
+                    } else {
+                        Ok(f)
+                    }
+                })
+                .collect()
+        };
+        let mut events = Vec::with_capacity(file.event.len());
+        for mut e in file.event {
+            let what = format!("event {}", e.event_type);
+            if !(e.weight > 0.0 && e.weight <= 10.0) {
+                return Err(err(format!(
+                    "{what}: weight {} must be in (0, 10]",
+                    e.weight
+                )));
+            }
+            e.cues = fold_all(e.cues, &what)?;
+            events.push(e);
+        }
+        let mut topics = Vec::with_capacity(file.topic.len());
+        for mut t in file.topic {
+            t.cues = fold_all(t.cues, &format!("topic {}", t.category))?;
+            topics.push(t);
+        }
+        for (name, m) in [
+            ("hedged", file.modifiers.hedged),
+            ("negated", file.modifiers.negated),
+        ] {
+            if !(0.0..=1.0).contains(&m) {
+                return Err(err(format!(
+                    "modifiers.{name} = {m} must be between 0 and 1"
+                )));
+            }
+        }
+        Ok(Lexicon {
+            events,
+            topics,
+            hedges: fold_all(file.hedges, "hedges")?,
+            negations: fold_all(file.negations, "negations")?,
+            anaphora: fold_all(file.anaphora, "anaphora")?,
+            modifiers: file.modifiers,
+        })
+    }
+}
