@@ -1,1 +1,420 @@
-//! orbit-score
+//! Scoring: from a country's facts in a period to a 1–5 alignment score with its index,
+//! confidence, breakdowns and the facts that drive it (DESIGN §5; method in docs/method.md).
+//!
+//! ```
+//! use orbit_core::Period;
+//! use orbit_score::Scorer;
+//! let scorer = Scorer::load(None).unwrap();
+//! let card = scorer.score("ML", "Mali", &Period::all(), &[], None);
+//! assert_eq!(card.score, None); // no evidence, no score
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use orbit_core::knowledge::{DataError, parse_toml, read_data_file};
+use orbit_core::{Category, Direction, Fact, Period, Stance};
+use serde::{Deserialize, Serialize};
+
+const BUILTIN: &str = include_str!("../../../data/weights.toml");
+
+/// The tunable constants of the score model (`data/weights.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub shrinkage: f64,
+    pub recency_half_life_days: f64,
+    pub recency_floor: f64,
+    pub same_source_damping: f64,
+    pub confidence_scale: f64,
+    pub top_facts: usize,
+    pub category: BTreeMap<Category, f64>,
+}
+
+/// Computes country scores. Build once with [`Scorer::load`].
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    weights: Weights,
+}
+
+/// Start and end of the scored period (null for unbounded sides) and its key.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodInfo {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub key: String,
+    pub label: String,
+}
+
+impl From<&Period> for PeriodInfo {
+    fn from(p: &Period) -> Self {
+        PeriodInfo {
+            from: p.from.map(|d| d.to_string()),
+            to: p.to.map(|d| d.to_string()),
+            key: p.key(),
+            label: p.label(),
+        }
+    }
+}
+
+/// One category's share of the evidence.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CategoryScore {
+    /// −1 (West) … +1 (Russia) over this category's facts; null without directional facts.
+    pub index: Option<f64>,
+    pub n_facts: usize,
+    /// Share of the period's total evidence weight.
+    pub share: f64,
+}
+
+/// How a country relates to one power or organisation in the period.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PowerScore {
+    pub name: String,
+    pub n_facts: usize,
+    /// −1 (only hostile) … +1 (only cooperative).
+    pub warmth: f64,
+    /// Share of the period's total evidence weight.
+    pub share: f64,
+}
+
+/// The score of the previous period of the same shape, for the change.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PreviousScore {
+    pub period: String,
+    pub score: Option<u8>,
+    pub index: Option<f64>,
+    pub n_facts: usize,
+}
+
+/// A country's score for a period (the `scores --format json` contract).
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryScore {
+    pub country: String,
+    pub name: String,
+    pub period: PeriodInfo,
+    /// 1–5; null when there is no evidence.
+    pub score: Option<u8>,
+    /// −1 = fully West … +1 = fully Russia; null when there is no evidence.
+    pub index: Option<f64>,
+    /// 0–1, grows with independent, agreeing evidence.
+    pub confidence: f64,
+    /// Distinct facts (syndicated copies count once).
+    pub n_facts: usize,
+    pub n_sources: usize,
+    pub categories: BTreeMap<Category, CategoryScore>,
+    pub powers: BTreeMap<String, PowerScore>,
+    /// 1 − Herfindahl index of cooperative weight over powers: 0 = one partner, → 1 = many.
+    pub diversification: Option<f64>,
+    pub previous: Option<PreviousScore>,
+    /// Index change since the previous period.
+    pub change: Option<f64>,
+    /// Fact ids pushing the index its way, strongest first.
+    pub drivers: Vec<i64>,
+    /// Fact ids pointing the other way, strongest first.
+    pub counter_evidence: Vec<i64>,
+}
+
+/// A fact with the weight it carries in one period's score.
+#[derive(Debug, Clone, Copy)]
+pub struct Weighted<'a> {
+    pub fact: &'a Fact,
+    pub weight: f64,
+}
+
+impl Scorer {
+    /// Loads `weights.toml` from `dir` (or the built-in copy) and validates it.
+    pub fn load(dir: Option<&Path>) -> Result<Self, DataError> {
+        let data = read_data_file(dir, "weights.toml", BUILTIN)?;
+        let weights: Weights = parse_toml(&data)?;
+        let bad = |field: &str| DataError::new(&data.origin, format!("{field} is out of range"));
+        if weights.shrinkage < 0.0 {
+            return Err(bad("shrinkage"));
+        }
+        if weights.recency_half_life_days <= 0.0 {
+            return Err(bad("recency_half_life_days"));
+        }
+        if !(0.0..=1.0).contains(&weights.recency_floor) {
+            return Err(bad("recency_floor"));
+        }
+        if weights.confidence_scale <= 0.0 {
+            return Err(bad("confidence_scale"));
+        }
+        if weights.category.values().any(|w| *w < 0.0) {
+            return Err(bad("a category weight"));
+        }
+        Ok(Scorer { weights })
+    }
+
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The distinct facts of a period with the weight each carries: syndicated copies removed,
+    /// recency, category and same-source damping applied. Sorted by weight, strongest first.
+    pub fn weigh<'a>(&self, facts: &'a [Fact], period: &Period) -> Vec<Weighted<'a>> {
+        let distinct = distinct_facts(facts);
+        let end = period.to.or_else(|| {
+            distinct
+                .iter()
+                .filter_map(|f| f.event_date)
+                .map(|d| d.last_day())
+                .max()
+        });
+        let w = &self.weights;
+        let mut weighted: Vec<Weighted<'a>> = distinct
+            .into_iter()
+            .map(|fact| {
+                let recency = match (end, fact.event_date) {
+                    (Some(end), Some(d)) => {
+                        let days = (end - d.last_day()).get_days().max(0) as f64;
+                        w.recency_floor
+                            + (1.0 - w.recency_floor) * 0.5f64.powf(days / w.recency_half_life_days)
+                    }
+                    _ => w.recency_floor,
+                };
+                let category = w.category.get(&fact.category).copied().unwrap_or(1.0);
+                Weighted {
+                    fact,
+                    weight: fact.weight * recency * category,
+                }
+            })
+            .collect();
+        // Same-source damping, strongest first within each source.
+        weighted.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(a.fact.id.cmp(&b.fact.id))
+        });
+        let mut per_source: HashMap<&str, usize> = HashMap::new();
+        for item in &mut weighted {
+            let k = per_source.entry(source_key(item.fact)).or_insert(0);
+            item.weight /= 1.0 + w.same_source_damping * *k as f64;
+            *k += 1;
+        }
+        weighted.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(a.fact.id.cmp(&b.fact.id))
+        });
+        weighted
+    }
+
+    /// Scores `country` over `facts` (already restricted to the country and the period);
+    /// `previous` are the facts of the previous period, when there is one.
+    pub fn score(
+        &self,
+        country: &str,
+        name: &str,
+        period: &Period,
+        facts: &[Fact],
+        previous: Option<(&Period, &[Fact])>,
+    ) -> CountryScore {
+        let weighted = self.weigh(facts, period);
+        let (index, score) = self.index_and_score(&weighted);
+        let total: f64 = weighted.iter().map(|w| w.weight).sum();
+        let directional: f64 = weighted
+            .iter()
+            .map(|w| w.weight * w.fact.direction.sign().abs())
+            .sum();
+        let net: f64 = weighted
+            .iter()
+            .map(|w| w.weight * w.fact.direction.sign())
+            .sum();
+        let mut sources: Vec<&str> = weighted.iter().map(|w| source_key(w.fact)).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let agreement = if directional > 0.0 {
+            net.abs() / directional
+        } else {
+            0.0
+        };
+        let confidence = if weighted.is_empty() {
+            0.0
+        } else {
+            (1.0 - (-total / self.weights.confidence_scale).exp())
+                * (1.0 - 0.5f64.powi(sources.len() as i32))
+                * (0.5 + 0.5 * agreement)
+        };
+
+        let categories = Category::ALL
+            .iter()
+            .filter_map(|&c| {
+                let items: Vec<Weighted<'_>> = weighted
+                    .iter()
+                    .copied()
+                    .filter(|w| w.fact.category == c)
+                    .collect();
+                (!items.is_empty()).then(|| {
+                    let weight: f64 = items.iter().map(|w| w.weight).sum();
+                    (
+                        c,
+                        CategoryScore {
+                            index: self.index_and_score(&items).0.map(round3),
+                            n_facts: items.len(),
+                            share: round3(weight / total),
+                        },
+                    )
+                })
+            })
+            .collect();
+
+        let mut powers: BTreeMap<String, (f64, f64, usize)> = BTreeMap::new();
+        for w in &weighted {
+            let e = powers.entry(w.fact.counterpart.clone()).or_default();
+            let sign = if w.fact.stance == Stance::Cooperative {
+                1.0
+            } else {
+                -1.0
+            };
+            e.0 += w.weight * sign;
+            e.1 += w.weight;
+            e.2 += 1;
+        }
+        let cooperative: Vec<f64> = powers.values().map(|(net, _, _)| net.max(0.0)).collect();
+        let coop_total: f64 = cooperative.iter().sum();
+        let diversification = (coop_total > 0.0).then(|| {
+            round3(
+                1.0 - cooperative
+                    .iter()
+                    .map(|c| (c / coop_total).powi(2))
+                    .sum::<f64>(),
+            )
+        });
+        let powers = powers
+            .into_iter()
+            .map(|(key, (net, weight, n))| {
+                (
+                    key.clone(),
+                    PowerScore {
+                        name: key,
+                        n_facts: n,
+                        warmth: round3(net / weight),
+                        share: round3(weight / total),
+                    },
+                )
+            })
+            .collect();
+
+        let sign = index.map_or(0.0, f64::signum);
+        let pick = |same: bool| -> Vec<i64> {
+            weighted
+                .iter()
+                .filter(|w| {
+                    let s = w.fact.direction.sign();
+                    s != 0.0 && ((s == sign) == same || (sign == 0.0 && same))
+                })
+                .take(self.weights.top_facts)
+                .map(|w| w.fact.id)
+                .collect()
+        };
+        let (drivers, counter_evidence) = if sign == 0.0 {
+            // Balanced: the strongest facts on each side.
+            let side = |d: Direction| -> Vec<i64> {
+                weighted
+                    .iter()
+                    .filter(|w| w.fact.direction == d)
+                    .take(self.weights.top_facts)
+                    .map(|w| w.fact.id)
+                    .collect()
+            };
+            (side(Direction::TowardRussia), side(Direction::TowardWest))
+        } else {
+            (pick(true), pick(false))
+        };
+
+        let previous = previous.map(|(p, f)| {
+            let pw = self.weigh(f, p);
+            let (pi, ps) = self.index_and_score(&pw);
+            PreviousScore {
+                period: p.key(),
+                score: ps,
+                index: pi.map(round3),
+                n_facts: pw.len(),
+            }
+        });
+        let change = match (&previous, index) {
+            (Some(PreviousScore { index: Some(p), .. }), Some(i)) => Some(round3(i - p)),
+            _ => None,
+        };
+
+        CountryScore {
+            country: country.to_string(),
+            name: name.to_string(),
+            period: PeriodInfo::from(period),
+            score,
+            index: index.map(round3),
+            confidence: round3(confidence),
+            n_facts: weighted.len(),
+            n_sources: sources.len(),
+            categories,
+            powers,
+            diversification,
+            previous,
+            change,
+            drivers,
+            counter_evidence,
+        }
+    }
+
+    /// index = Σ sign·w / (Σ |sign|·w + shrinkage); score = clamp(round(3 + 2·index), 1, 5).
+    fn index_and_score(&self, weighted: &[Weighted<'_>]) -> (Option<f64>, Option<u8>) {
+        if weighted.is_empty() {
+            return (None, None);
+        }
+        let net: f64 = weighted
+            .iter()
+            .map(|w| w.weight * w.fact.direction.sign())
+            .sum();
+        let directional: f64 = weighted
+            .iter()
+            .map(|w| w.weight * w.fact.direction.sign().abs())
+            .sum();
+        let index = if directional > 0.0 {
+            net / (directional + self.weights.shrinkage)
+        } else {
+            0.0
+        };
+        let score = (3.0 + 2.0 * index).round().clamp(1.0, 5.0) as u8;
+        (Some(index), Some(score))
+    }
+}
+
+/// Facts with syndicated copies removed: the same sentence about the same country from
+/// several articles or outlets is one piece of evidence (the first stored copy is kept).
+pub fn distinct_facts(facts: &[Fact]) -> Vec<&Fact> {
+    let mut seen = std::collections::HashSet::new();
+    let mut sorted: Vec<&Fact> = facts.iter().collect();
+    sorted.sort_by_key(|f| f.id);
+    sorted
+        .into_iter()
+        .filter(|f| seen.insert((f.country.as_str(), text_key(&f.text))))
+        .collect()
+}
+
+/// A fact's text reduced to its words, lowercased, so trivial edits don't hide a copy.
+pub fn text_key(text: &str) -> String {
+    let body = text
+        .strip_prefix('[')
+        .and_then(|t| t.split_once("] ").map(|(_, rest)| rest))
+        .unwrap_or(text);
+    body.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn source_key(f: &Fact) -> &str {
+    f.source
+        .as_deref()
+        .or(f.url.as_deref())
+        .unwrap_or("unknown")
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests;

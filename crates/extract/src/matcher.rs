@@ -1,0 +1,181 @@
+//! Compiled matchers for gazetteer aliases and lexicon cues, built once per run and run once
+//! per document over its folded text (see [`orbit_core::fold`]).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use orbit_core::gazetteer::{AliasKind, EntityRef};
+use orbit_core::{Folded, Gazetteer, Lexicon};
+
+/// An entity named in the text, with its span in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: EntityRef,
+    pub kind: AliasKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds gazetteer aliases as whole words, longest match first ("Guinea-Bissau" over "Guinea").
+#[derive(Debug)]
+pub struct EntityMatcher {
+    ac: AhoCorasick,
+    aliases: Vec<(EntityRef, AliasKind, Option<String>)>,
+}
+
+impl EntityMatcher {
+    pub fn new(gazetteer: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
+        let aliases = gazetteer.aliases();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(aliases.iter().map(|a| a.folded.as_str()))?;
+        Ok(EntityMatcher {
+            ac,
+            aliases: aliases
+                .iter()
+                .map(|a| (a.entity, a.kind, a.case_sensitive.then(|| a.text.clone())))
+                .collect(),
+        })
+    }
+
+    /// Every alias found in `text` (whose folded form is `folded`), in order.
+    pub fn find(&self, text: &str, folded: &Folded) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(&folded.text) {
+            if !is_word(&folded.text, m.start(), m.end(), false) {
+                continue;
+            }
+            let (entity, kind, exact) = &self.aliases[m.pattern().as_usize()];
+            let start = folded.original_offset(m.start());
+            let end = folded.original_offset(m.end());
+            // Acronyms match only as written: "US" is the United States, "us" is not.
+            if let Some(exact) = exact
+                && text.get(start..end) != Some(exact.as_str())
+            {
+                continue;
+            }
+            out.push(Mention {
+                entity: *entity,
+                kind: *kind,
+                start,
+                end,
+            });
+        }
+        out
+    }
+}
+
+/// What a lexicon cue signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Index into `Lexicon::events`.
+    Event(usize),
+    /// Index into `Lexicon::topics`.
+    Topic(usize),
+    Hedge,
+    Negation,
+    Anaphora,
+}
+
+/// A cue found in the text, with its span in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    pub class: CueClass,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds every lexicon cue, overlapping ones included (a word can be both an event cue and a topic).
+#[derive(Debug)]
+pub struct CueMatcher {
+    ac: AhoCorasick,
+    cues: Vec<(CueClass, bool)>,
+}
+
+impl CueMatcher {
+    pub fn new(lexicon: &Lexicon) -> Result<Self, aho_corasick::BuildError> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut cues = Vec::new();
+        let mut add = |list: &[String], class: CueClass| {
+            for c in list {
+                let prefix = c.ends_with('*');
+                patterns.push(c.trim_end_matches('*').to_string());
+                cues.push((class, prefix));
+            }
+        };
+        for (i, e) in lexicon.events.iter().enumerate() {
+            add(&e.cues, CueClass::Event(i));
+        }
+        for (i, t) in lexicon.topics.iter().enumerate() {
+            add(&t.cues, CueClass::Topic(i));
+        }
+        add(&lexicon.hedges, CueClass::Hedge);
+        add(&lexicon.negations, CueClass::Negation);
+        add(&lexicon.anaphora, CueClass::Anaphora);
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)?;
+        Ok(CueMatcher { ac, cues })
+    }
+
+    /// Every cue found in the folded text, in order of position.
+    pub fn find(&self, folded: &Folded) -> Vec<CueHit> {
+        let mut out = Vec::new();
+        for m in self.ac.find_overlapping_iter(&folded.text) {
+            let (class, prefix) = self.cues[m.pattern().as_usize()];
+            if !is_word(&folded.text, m.start(), m.end(), prefix) {
+                continue;
+            }
+            out.push(CueHit {
+                class,
+                start: folded.original_offset(m.start()),
+                end: folded.original_offset(m.end()),
+            });
+        }
+        out.sort_by_key(|c| (c.start, c.end));
+        out
+    }
+}
+
+/// Whether `[start, end)` of `text` is a whole word (or a word prefix when `prefix`).
+fn is_word(text: &str, start: usize, end: usize, prefix: bool) -> bool {
+    let before_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = prefix
+        || text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use orbit_core::{Knowledge, fold};
+
+    fn keys(text: &str) -> Vec<String> {
+        let k = Knowledge::load(None).unwrap();
+        let m = EntityMatcher::new(&k.gazetteer).unwrap();
+        m.find(text, &fold(text))
+            .iter()
+            .map(|m| k.gazetteer.key_of(m.entity).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn matches_whole_words_across_case_and_accents() {
+        assert_eq!(
+            keys("Les forces russes à BAMAKO, selon Goita."),
+            ["RU", "ML", "ML"]
+        );
+        assert_eq!(keys("Nigeria and Niger"), ["NG", "NE"]);
+        assert_eq!(keys("Malianism"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn acronyms_match_only_in_capitals() {
+        assert_eq!(keys("the US base"), ["US"]);
+        assert!(keys("let us go").is_empty());
+    }
+}

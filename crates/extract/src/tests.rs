@@ -1,0 +1,174 @@
+//! Attribution, direction and dating, specified by example sentences (DESIGN §4).
+
+use std::sync::LazyLock;
+
+use orbit_core::{Direction, Document, Fact, FuzzyDate, Knowledge};
+
+use crate::Extractor;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| {
+    let knowledge = Knowledge::load(None).expect("built-in knowledge loads");
+    Extractor::new(&knowledge).expect("matchers compile")
+});
+
+fn doc(text: &str, published: Option<&str>, lang: &str) -> Document {
+    Document {
+        origin: "test".into(),
+        url: Some("https://example.org/a".into()),
+        source: Some("example.org".into()),
+        title: None,
+        published: published.map(|p| p.parse().expect("test date")),
+        lang: Some(lang.into()),
+        text: text.into(),
+    }
+}
+
+fn facts(text: &str) -> Vec<Fact> {
+    EXTRACTOR.extract(&doc(text, None, "en"))
+}
+
+fn countries(text: &str) -> Vec<String> {
+    let mut c: Vec<String> = facts(text).into_iter().map(|f| f.country).collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+#[test]
+fn a_visit_to_burkina_faso_is_burkina_fasos_fact() {
+    let c = countries("Lavrov visited Burkina Faso and announced more military instructors.");
+    assert_eq!(c, ["BF"]);
+}
+
+#[test]
+fn the_origin_of_a_movement_is_not_what_the_fact_is_about() {
+    let f = facts("Russian mercenaries were flown from Mali to protect the Burkinabè leader.");
+    assert_eq!(
+        f.iter().map(|f| f.country.as_str()).collect::<Vec<_>>(),
+        ["BF"]
+    );
+    assert_eq!(f[0].counterpart, "RU");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn a_list_of_countries_gives_a_fact_for_each() {
+    let text = "The Russians use their power to exploit the chaos in African countries. \
+                They also support other putschists, as in Mali, Chad, Burkina Faso and Niger.";
+    let f = facts(text);
+    let mut listed: Vec<&str> = f
+        .iter()
+        .filter(|f| f.text.contains("putschists"))
+        .map(|f| f.country.as_str())
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(listed, ["BF", "ML", "NE", "TD"]);
+    assert!(
+        f.iter()
+            .all(|f| f.counterpart == "RU" && f.direction == Direction::TowardRussia)
+    );
+    assert!(
+        f[0].text.starts_with("[Russia] They also support"),
+        "{}",
+        f[0].text
+    );
+}
+
+#[test]
+fn a_sentence_naming_no_african_country_gives_no_fact() {
+    assert!(
+        facts(
+            "Russia has been trying to build stronger ties with several nations ruled by juntas."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn the_country_is_resolved_inside_the_paragraph_and_bracketed() {
+    let text = "Mali's strategic diversification extends beyond regional partnerships. \
+                In late September, the country's minister of economy revealed aspirations to join the BRICS group.";
+    let f = facts(text);
+    let brics = f
+        .iter()
+        .find(|f| f.counterpart == "BRICS")
+        .expect("BRICS fact");
+    assert_eq!(brics.country, "ML");
+    assert!(
+        brics.text.starts_with("[Mali] In late September"),
+        "{}",
+        brics.text
+    );
+}
+
+#[test]
+fn expelling_french_troops_moves_toward_russia_without_a_russian_actor() {
+    let f = facts("Niger's junta expelled French troops and ended its defence pact with Paris.");
+    assert_eq!(f[0].country, "NE");
+    assert_eq!(f[0].counterpart, "FR");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn cooperation_with_the_west_moves_toward_the_west() {
+    let f = facts("Spain has been in talks with Mali about training its soldiers.");
+    assert_eq!(f[0].country, "ML");
+    assert_eq!(f[0].direction, Direction::TowardWest);
+}
+
+#[test]
+fn hedged_and_negated_facts_weigh_less() {
+    let plain = facts("Russia deployed troops to Mali.");
+    let hedged = facts("Russia could deploy troops to Mali.");
+    let negated = facts("Russia denied that it deployed troops to Mali.");
+    assert!(hedged[0].hedged && !plain[0].hedged);
+    assert!(negated[0].negated);
+    assert!(hedged[0].weight < plain[0].weight);
+    assert!(negated[0].weight < plain[0].weight);
+}
+
+#[test]
+fn event_dates_come_from_the_sentence_else_the_article() {
+    let d = doc(
+        "On October 21, 2024, Le Monde reported that Russia halted a joint operation with the Malian army. \
+         Separately, Russia sent instructors to Burkina Faso.\n\n\
+         Niger expelled the French ambassador.",
+        Some("2024-11-09"),
+        "en",
+    );
+    let f = EXTRACTOR.extract(&d);
+    let by = |c: &str| {
+        f.iter()
+            .find(|f| f.country == c)
+            .and_then(|f| f.event_date)
+            .map(|d| d.to_string())
+    };
+    assert_eq!(by("ML").as_deref(), Some("2024-10-21"));
+    // Same paragraph: the date carries over from the previous sentence.
+    assert_eq!(by("BF").as_deref(), Some("2024-10-21"));
+    // New paragraph, no date: the article's.
+    assert_eq!(by("NE").as_deref(), Some("2024-11-09"));
+    assert!(f.iter().all(|f| f.published == FuzzyDate::ymd(2024, 11, 9)));
+}
+
+#[test]
+fn french_sentences_are_attributed_and_typed() {
+    let d = doc(
+        "Le Burkina Faso a dénoncé les accords de défense avec la France et exigé le départ des troupes françaises.",
+        Some("2023-01-22"),
+        "fr",
+    );
+    let f = EXTRACTOR.extract(&d);
+    assert_eq!(f[0].country, "BF");
+    assert_eq!(f[0].counterpart, "FR");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn facts_are_short_and_spans_point_into_the_text() {
+    let text = "Mali signed a defence agreement with Russia in 2019. Mali also bought Russian helicopters.";
+    for f in facts(text) {
+        assert!(f.text.chars().count() <= orbit_core::MAX_FACT_CHARS);
+        assert_eq!(&text[f.span[0]..f.span[1]], f.text);
+    }
+}

@@ -1,0 +1,197 @@
+use orbit_core::{Bloc, Category, Direction, EventType, Fact, FuzzyDate, Period, Stance};
+
+use crate::{Scorer, distinct_facts};
+
+fn fact(id: i64, source: &str, direction: Direction, text: &str) -> Fact {
+    Fact {
+        id,
+        article_id: id,
+        url: Some(format!("https://{source}/{id}")),
+        source: Some(source.into()),
+        published: FuzzyDate::ymd(2024, 6, 10),
+        event_date: FuzzyDate::ymd(2024, 6, 10),
+        country: "ML".into(),
+        counterpart: if direction == Direction::TowardWest {
+            "US".into()
+        } else {
+            "RU".into()
+        },
+        bloc: if direction == Direction::TowardWest {
+            Bloc::West
+        } else {
+            Bloc::Russia
+        },
+        direction,
+        stance: Stance::Cooperative,
+        category: Category::Military,
+        event_type: EventType::Cooperate,
+        hedged: false,
+        negated: false,
+        weight: 2.0,
+        text: text.into(),
+        span: [0, text.len()],
+        lang: Some("en".into()),
+    }
+}
+
+fn score_of(facts: &[Fact]) -> (Option<u8>, Option<f64>) {
+    let s = Scorer::load(None).unwrap().score(
+        "ML",
+        "Mali",
+        &Period::parse("2024-06").unwrap(),
+        facts,
+        None,
+    );
+    (s.score, s.index)
+}
+
+#[test]
+fn no_evidence_means_no_score() {
+    assert_eq!(score_of(&[]), (None, None));
+}
+
+#[test]
+fn one_sided_evidence_from_several_sources_scores_at_the_end_of_the_scale() {
+    let facts: Vec<Fact> = (0..6)
+        .map(|i| {
+            fact(
+                i,
+                &format!("outlet{i}.example"),
+                Direction::TowardRussia,
+                &format!("Russian instructors event {i} in Mali."),
+            )
+        })
+        .collect();
+    assert_eq!(score_of(&facts).0, Some(5));
+    let west: Vec<Fact> = (0..6)
+        .map(|i| {
+            fact(
+                i,
+                &format!("outlet{i}.example"),
+                Direction::TowardWest,
+                &format!("US training event {i} in Mali."),
+            )
+        })
+        .collect();
+    assert_eq!(score_of(&west).0, Some(1));
+}
+
+#[test]
+fn adding_pro_west_facts_lowers_the_index() {
+    let mut facts: Vec<Fact> = (0..4)
+        .map(|i| {
+            fact(
+                i,
+                &format!("o{i}.example"),
+                Direction::TowardRussia,
+                &format!("Russia event {i} in Mali."),
+            )
+        })
+        .collect();
+    let before = score_of(&facts).1.unwrap();
+    facts.push(fact(
+        10,
+        "w1.example",
+        Direction::TowardWest,
+        "Mali signed a pact with the US.",
+    ));
+    facts.push(fact(
+        11,
+        "w2.example",
+        Direction::TowardWest,
+        "Mali hosted US trainers.",
+    ));
+    let after = score_of(&facts).1.unwrap();
+    assert!(after < before, "{after} !< {before}");
+}
+
+#[test]
+fn syndicated_copies_do_not_move_the_score() {
+    let base = vec![
+        fact(
+            1,
+            "a.example",
+            Direction::TowardRussia,
+            "Russia sent instructors to Mali.",
+        ),
+        fact(
+            2,
+            "b.example",
+            Direction::TowardWest,
+            "Mali held talks with the US on training.",
+        ),
+    ];
+    let mut copies = base.clone();
+    for i in 0..10 {
+        copies.push(fact(
+            100 + i,
+            &format!("wire{i}.example"),
+            Direction::TowardRussia,
+            "Russia sent  instructors to MALI!",
+        ));
+    }
+    assert_eq!(distinct_facts(&copies).len(), 2);
+    assert_eq!(score_of(&base), score_of(&copies));
+}
+
+#[test]
+fn drivers_and_counter_evidence_are_split_by_side() {
+    let facts = vec![
+        fact(
+            1,
+            "a.example",
+            Direction::TowardRussia,
+            "Russia sent instructors to Mali.",
+        ),
+        fact(
+            2,
+            "b.example",
+            Direction::TowardRussia,
+            "Mali bought Russian helicopters.",
+        ),
+        fact(
+            3,
+            "c.example",
+            Direction::TowardWest,
+            "Mali held talks with the US.",
+        ),
+    ];
+    let s = Scorer::load(None).unwrap().score(
+        "ML",
+        "Mali",
+        &Period::parse("2024-06").unwrap(),
+        &facts,
+        None,
+    );
+    assert_eq!(s.drivers.len(), 2);
+    assert_eq!(s.counter_evidence, [3]);
+    assert_eq!(s.n_sources, 3);
+    assert!(s.confidence > 0.0 && s.confidence < 1.0);
+}
+
+#[test]
+fn change_is_measured_against_the_previous_period() {
+    let june = Period::parse("2024-06").unwrap();
+    let may = june.previous().unwrap();
+    let mut old = fact(
+        1,
+        "a.example",
+        Direction::TowardWest,
+        "Mali held talks with the US.",
+    );
+    old.event_date = FuzzyDate::ymd(2024, 5, 2);
+    let now = vec![fact(
+        2,
+        "b.example",
+        Direction::TowardRussia,
+        "Russia sent instructors to Mali.",
+    )];
+    let s = Scorer::load(None)
+        .unwrap()
+        .score("ML", "Mali", &june, &now, Some((&may, &[old])));
+    assert_eq!(
+        s.previous.as_ref().map(|p| p.period.as_str()),
+        Some("2024-05")
+    );
+    assert!(s.change.unwrap() > 0.0);
+}
