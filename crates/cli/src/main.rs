@@ -1,1 +1,43 @@
-fn main() {}
+//! `orbit`: the command-line edge. Parses flags and wires the pipeline crates together
+//! (ingest → clean → extract → store → score → report); all logic lives in those crates.
+
+mod args;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// A mistake in how orbit was called (unknown country, bad period): exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingest(a) => commands::ingest::run(&cli.global, a),
+        Command::Clean(a) => commands::clean::run(&cli.global, a),
+        Command::Facts(a) => commands::facts::run(&cli.global, a),
+        Command::Scores(a) => commands::scores::run(&cli.global, a),
+        Command::Report(a) => commands::report::run(&cli.global, a),
+        Command::Demo(a) => commands::demo::run(&cli.global, a),
+        Command::Eval(a) => commands::eval::run(&cli.global, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("orbit: {e:#}");
+            if e.downcast_ref::<UsageError>().is_some()
+                || e.downcast_ref::<orbit_core::PeriodParseError>().is_some()
+            {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}

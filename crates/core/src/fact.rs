@@ -81,6 +81,16 @@ pub enum EventType {
     Concede,
 }
 
+/// Where a fact's event date comes from: the sentence itself, an earlier sentence of its
+/// paragraph ("In February 2024, ... Wagner seized the mine ..."), or the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    Sentence,
+    Paragraph,
+    Published,
+}
+
 /// The camp a foreign power belongs to on orbit's axes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -133,7 +143,9 @@ macro_rules! display_as_serde {
         }
     )*};
 }
-display_as_serde!(Direction, Stance, Category, EventType, Bloc, Lean);
+display_as_serde!(
+    Direction, Stance, Category, EventType, Bloc, Lean, DateBasis
+);
 
 /// One fact (DESIGN §4). `id` and `article_id` are 0 until the store assigns them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +157,8 @@ pub struct Fact {
     pub published: Option<FuzzyDate>,
     /// The date the sentence itself names, else `published`, else `None`.
     pub event_date: Option<FuzzyDate>,
+    /// Where `event_date` comes from; `None` when there is no date.
+    pub date_basis: Option<DateBasis>,
     /// ISO2 of the African country the fact is about.
     pub country: String,
     /// ISO2 of the foreign power, or an organisation key (`"ECOWAS"`).

@@ -49,6 +49,7 @@ struct LexiconFile {
     hedges: Vec<String>,
     negations: Vec<String>,
     anaphora: Vec<String>,
+    armed_groups: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -64,6 +65,8 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Phrases that refer back to the paragraph's country: "the country", "le pays".
     pub anaphora: Vec<String>,
+    /// Non-state armed groups: hostility aimed at them is not hostility between states.
+    pub armed_groups: Vec<String>,
     pub modifiers: Modifiers,
 }
 
@@ -118,6 +121,7 @@ impl Lexicon {
             hedges: fold_all(file.hedges, "hedges")?,
             negations: fold_all(file.negations, "negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
+            armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             modifiers: file.modifiers,
         })
     }

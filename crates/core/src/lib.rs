@@ -13,7 +13,9 @@ pub use date::{
     DateMention, DateParseError, FuzzyDate, Period, PeriodKind, PeriodParseError, find_dates,
 };
 pub use document::{Body, Document, RawArticle};
-pub use fact::{Bloc, Category, Direction, EventType, Fact, Lean, MAX_FACT_CHARS, Stance};
+pub use fact::{
+    Bloc, Category, DateBasis, Direction, EventType, Fact, Lean, MAX_FACT_CHARS, Stance,
+};
 pub use gazetteer::Gazetteer;
 pub use knowledge::{DataError, Knowledge};
 pub use lexicon::Lexicon;

@@ -110,7 +110,14 @@ fn is_origin(clause: &Clause<'_>, m: &Mention) -> bool {
 /// Inside parentheses, or a relative clause opened by ", which" / ", who" / ", qui" and closed by
 /// the next comma, dash or parenthesis.
 fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
-    let before = &clause.text[clause.start..m.start];
+    is_aside_at(clause, m.start)
+}
+
+/// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]);
+/// also true after "that has been" / "which was": what is said *of* an entity there is its
+/// description ("Wagner, a paramilitary group that has been accused of massacres"), not the event.
+pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
+    let before = &clause.text[clause.start..pos];
     let open = before.matches('(').count();
     let close = before.matches(')').count();
     if open > close {
@@ -127,6 +134,11 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
         ", dont ",
         ", lequel",
         ", laquelle",
+        " that has been",
+        " that have been",
+        " that had been",
+        " which has been",
+        " which was",
     ]
     .iter()
     .filter_map(|o| lower.rfind(o).map(|i| i + o.len()))

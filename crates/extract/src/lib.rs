@@ -26,7 +26,8 @@ use std::collections::HashSet;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::{
-    Direction, Document, Fact, FuzzyDate, Knowledge, Lean, MAX_FACT_CHARS, Stance, find_dates, fold,
+    DateBasis, DateMention, Direction, Document, Fact, FuzzyDate, Knowledge, Lean, MAX_FACT_CHARS,
+    Stance, find_dates, fold,
 };
 
 use attribute::{Clause, Roles};
@@ -94,12 +95,24 @@ impl Extractor {
             let mut sentence_powers = Vec::new();
             let mut sentence_date = None;
             for (start, end) in attribute::clauses(text, sentence.start, sentence.end) {
+                // A date without a year ("on August 15") takes the article's year, else the year
+                // the paragraph is about.
+                let dates = find_dates(&text[start..end], doc.published.or(ctx.date));
+                // "On May 15" names a month, not a possibility: cues inside dates don't count.
+                let clause_cues = within(&cues, start, end, |c| c.start)
+                    .into_iter()
+                    .filter(|c| {
+                        !dates
+                            .iter()
+                            .any(|d| c.start < start + d.end && start + d.start < c.end)
+                    })
+                    .collect();
                 let clause = Clause {
                     text,
                     start,
                     end,
                     mentions: within(&mentions, start, end, |m| m.start),
-                    cues: within(&cues, start, end, |c| c.start),
+                    cues: clause_cues,
                 };
                 let roles = attribute::roles(&clause, &self.knowledge.gazetteer);
                 sentence_countries.extend(roles.countries.iter().copied());
@@ -110,9 +123,14 @@ impl Extractor {
                         .filter(|m| !matches!(m.entity, EntityRef::Country(_)))
                         .map(|m| (m.entity, m.kind)),
                 );
-                let own_date = event_date_of(&text[start..end], doc.published);
+                let own_date = most_precise(&dates);
                 sentence_date = sentence_date.or(own_date);
-                let date = own_date.or(ctx.date).or(doc.published);
+                let date = match (own_date, ctx.date, doc.published) {
+                    (Some(d), _, _) => Some((d, DateBasis::Sentence)),
+                    (None, Some(d), _) => Some((d, DateBasis::Paragraph)),
+                    (None, None, Some(d)) => Some((d, DateBasis::Published)),
+                    (None, None, None) => None,
+                };
                 for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, date) {
                     if seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
@@ -138,10 +156,13 @@ impl Extractor {
         clause: &Clause<'_>,
         roles: &Roles,
         ctx: &ParagraphContext,
-        event_date: Option<FuzzyDate>,
+        event_date: Option<(FuzzyDate, DateBasis)>,
     ) -> Vec<Fact> {
         let g = &self.knowledge.gazetteer;
         let lex = &self.knowledge.lexicon;
+        if is_heading(&clause.text[clause.start..clause.end]) {
+            return Vec::new();
+        }
         let Some((event_idx, cue)) = self.main_event(clause) else {
             return Vec::new();
         };
@@ -172,7 +193,11 @@ impl Extractor {
             },
         };
 
-        let hedged = clause.has(CueClass::Hedge);
+        // A question asks whether something is so: "To what extent is a severance possible?"
+        let hedged = clause.has(CueClass::Hedge)
+            || clause.text[clause.start..clause.end]
+                .trim_end()
+                .ends_with('?');
         let negated = clause.has(CueClass::Negation);
         let mut weight = event.weight;
         if hedged {
@@ -208,7 +233,8 @@ impl Extractor {
                 url: doc.url.clone(),
                 source: doc.source.clone(),
                 published: doc.published,
-                event_date,
+                event_date: event_date.map(|(d, _)| d),
+                date_basis: event_date.map(|(_, b)| b),
                 country: g.countries[c].iso2.clone(),
                 counterpart: g.key_of(counterpart).to_string(),
                 bloc: g.bloc_of(counterpart),
@@ -227,27 +253,62 @@ impl Extractor {
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
-    /// of a name ("Alliance of Sahel States" is not an alliance event).
+    /// of a name ("Alliance of Sahel States" is not an alliance event), and those in an aside
+    /// when the main clause has one.
     fn main_event(&self, clause: &Clause<'_>) -> Option<(usize, CueHit)> {
         let events = &self.knowledge.lexicon.events;
-        clause
+        let candidates: Vec<(usize, CueHit)> = clause
             .cues
             .iter()
             .filter_map(|c| match c.class {
                 CueClass::Event(i) => Some((i, *c)),
                 _ => None,
             })
+            .collect();
+        let main: Vec<(usize, CueHit)> = candidates
+            .iter()
+            .copied()
+            .filter(|(_, c)| !attribute::is_aside_at(clause, c.start))
+            .collect();
+        if main.is_empty() { candidates } else { main }
+            .into_iter()
             .filter(|(_, c)| {
                 !clause
                     .mentions
                     .iter()
                     .any(|m| m.start < c.end && c.start < m.end)
             })
+            .filter(|(i, c)| {
+                events[*i].stance == Stance::Cooperative || !aims_at_armed_group(clause, c)
+            })
             .fold(None, |best: Option<(usize, CueHit)>, (i, c)| match best {
                 Some((b, _)) if events[b].weight >= events[i].weight => best,
                 _ => Some((i, c)),
             })
     }
+}
+
+/// A headline or section title ("Mali and Russia: An Alliance, Not Subordination"): short and
+/// without closing punctuation. It announces a theme; the body states the facts.
+fn is_heading(text: &str) -> bool {
+    let t = text.trim_end();
+    let closed = t.ends_with(['.', '!', '?', '"', '»', '”', ')', ';', ':']);
+    !closed && t.split_whitespace().count() < 16
+}
+
+/// Whether a hostile cue is aimed at rebels, jihadists or another armed group named within a
+/// few words after it: "Wagner ... highlighting its role in expelling the rebels" is fighting
+/// alongside Mali, not a rupture between Mali and Russia.
+fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    let window_end = clause.text[cue.end..clause.end]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(clause.end, |(i, _)| cue.end + i);
+    clause
+        .cues
+        .iter()
+        .any(|c| c.class == CueClass::ArmedGroup && c.start >= cue.end && c.start < window_end)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.
@@ -277,8 +338,12 @@ pub fn direction_of(stance: Stance, lean: Lean) -> Direction {
 /// The date a clause names: the most precise one, the latest among equals
 /// ("agreements with Russia in 1994 and 2019" → 2019).
 pub fn event_date_of(clause: &str, reference: Option<FuzzyDate>) -> Option<FuzzyDate> {
-    find_dates(clause, reference)
-        .into_iter()
+    most_precise(&find_dates(clause, reference))
+}
+
+fn most_precise(dates: &[DateMention]) -> Option<FuzzyDate> {
+    dates
+        .iter()
         .map(|m| m.date)
         .max_by_key(|d| (u8::from(d.month.is_some()) + u8::from(d.day.is_some()), *d))
 }

@@ -73,6 +73,8 @@ pub enum CueClass {
     Hedge,
     Negation,
     Anaphora,
+    /// Rebels, jihadists, militias: targets of hostility that are not the country.
+    ArmedGroup,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -110,6 +112,7 @@ impl CueMatcher {
         add(&lexicon.hedges, CueClass::Hedge);
         add(&lexicon.negations, CueClass::Negation);
         add(&lexicon.anaphora, CueClass::Anaphora);
+        add(&lexicon.armed_groups, CueClass::ArmedGroup);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;

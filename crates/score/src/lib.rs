@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use orbit_core::knowledge::{DataError, parse_toml, read_data_file};
-use orbit_core::{Category, Direction, Fact, Period, Stance};
+use orbit_core::{Category, DateBasis, Direction, Fact, Period, Stance};
 use serde::{Deserialize, Serialize};
 
 const BUILTIN: &str = include_str!("../../../data/weights.toml");
@@ -27,6 +27,7 @@ pub struct Weights {
     pub recency_floor: f64,
     pub same_source_damping: f64,
     pub confidence_scale: f64,
+    pub undated_sentence: f64,
     pub top_facts: usize,
     pub category: BTreeMap<Category, f64>,
 }
@@ -137,6 +138,9 @@ impl Scorer {
         if !(0.0..=1.0).contains(&weights.recency_floor) {
             return Err(bad("recency_floor"));
         }
+        if !(0.0..=1.0).contains(&weights.undated_sentence) {
+            return Err(bad("undated_sentence"));
+        }
         if weights.confidence_scale <= 0.0 {
             return Err(bad("confidence_scale"));
         }
@@ -174,9 +178,13 @@ impl Scorer {
                     _ => w.recency_floor,
                 };
                 let category = w.category.get(&fact.category).copied().unwrap_or(1.0);
+                let dating = match fact.date_basis {
+                    Some(DateBasis::Sentence | DateBasis::Paragraph) => 1.0,
+                    _ => w.undated_sentence,
+                };
                 Weighted {
                     fact,
-                    weight: fact.weight * recency * category,
+                    weight: fact.weight * recency * category * dating,
                 }
             })
             .collect();
@@ -186,7 +194,7 @@ impl Scorer {
                 .total_cmp(&a.weight)
                 .then(a.fact.id.cmp(&b.fact.id))
         });
-        let mut per_source: HashMap<&str, usize> = HashMap::new();
+        let mut per_source: HashMap<String, usize> = HashMap::new();
         for item in &mut weighted {
             let k = per_source.entry(source_key(item.fact)).or_insert(0);
             item.weight /= 1.0 + w.same_source_damping * *k as f64;
@@ -221,7 +229,7 @@ impl Scorer {
             .iter()
             .map(|w| w.weight * w.fact.direction.sign())
             .sum();
-        let mut sources: Vec<&str> = weighted.iter().map(|w| source_key(w.fact)).collect();
+        let mut sources: Vec<String> = weighted.iter().map(|w| source_key(w.fact)).collect();
         sources.sort_unstable();
         sources.dedup();
         let agreement = if directional > 0.0 {
@@ -405,11 +413,13 @@ pub fn text_key(text: &str) -> String {
         .join(" ")
 }
 
-fn source_key(f: &Fact) -> &str {
+/// Who published a fact: its source, else its URL, else its own article (an article with no
+/// provenance is at least independent of the others).
+fn source_key(f: &Fact) -> String {
     f.source
-        .as_deref()
-        .or(f.url.as_deref())
-        .unwrap_or("unknown")
+        .clone()
+        .or_else(|| f.url.clone())
+        .unwrap_or_else(|| format!("article {}", f.article_id))
 }
 
 fn round3(x: f64) -> f64 {

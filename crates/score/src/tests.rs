@@ -10,6 +10,7 @@ fn fact(id: i64, source: &str, direction: Direction, text: &str) -> Fact {
         source: Some(source.into()),
         published: FuzzyDate::ymd(2024, 6, 10),
         event_date: FuzzyDate::ymd(2024, 6, 10),
+        date_basis: None,
         country: "ML".into(),
         counterpart: if direction == Direction::TowardWest {
             "US".into()

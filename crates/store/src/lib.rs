@@ -199,9 +199,9 @@ impl Store {
                     "INSERT INTO facts
                        (article_id, country, counterpart, bloc, direction, stance, category,
                         event_type, hedged, negated, weight, text, span_start, span_end,
-                        event_date, date_from, date_to, text_key)
+                        event_date, date_from, date_to, text_key, date_basis)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                             ?15, ?16, ?17, ?18)",
+                             ?15, ?16, ?17, ?18, ?19)",
                 )
                 .doing(ACTION)?;
             for (doc, facts) in batch {
@@ -258,6 +258,7 @@ impl Store {
                             fact.event_date.map(|d| d.first_day().to_string()),
                             fact.event_date.map(|d| d.last_day().to_string()),
                             normalised_text(&fact.text),
+                            fact.date_basis.map(|b| b.to_string()),
                         ])
                         .doing(ACTION)?;
                 }
@@ -377,7 +378,8 @@ impl Store {
 /// The columns [`FactRow::read`] expects, in its order.
 const SELECT_FACTS: &str = "SELECT f.id, f.article_id, a.url, a.source, a.published, a.lang,
         f.event_date, f.country, f.counterpart, f.bloc, f.direction, f.stance, f.category,
-        f.event_type, f.hedged, f.negated, f.weight, f.text, f.span_start, f.span_end
+        f.event_type, f.hedged, f.negated, f.weight, f.text, f.span_start, f.span_end,
+        f.date_basis
     FROM facts f JOIN articles a ON a.id = f.article_id";
 
 const ORDER_FACTS: &str = "ORDER BY f.date_from IS NULL, f.date_from, f.date_to, f.id";
@@ -451,6 +453,7 @@ struct FactRow {
     text: String,
     span_start: i64,
     span_end: i64,
+    date_basis: Option<String>,
 }
 
 impl FactRow {
@@ -476,6 +479,7 @@ impl FactRow {
             text: row.get(17)?,
             span_start: row.get(18)?,
             span_end: row.get(19)?,
+            date_basis: row.get(20)?,
         })
     }
 
@@ -501,6 +505,10 @@ impl FactRow {
             source: self.source,
             published: date("articles", "published", self.published)?,
             event_date: date("facts", "event_date", self.event_date)?,
+            date_basis: self
+                .date_basis
+                .map(|b| stored_value("facts", id, "date_basis", b))
+                .transpose()?,
             country: self.country,
             counterpart: self.counterpart,
             bloc: stored_value("facts", id, "bloc", self.bloc)?,

@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
         span_start  INTEGER NOT NULL,
         span_end    INTEGER NOT NULL,
         event_date  TEXT,
+        date_basis  TEXT,
         -- first_day / last_day of event_date as ISO dates, for indexed period queries
         date_from   TEXT,
         date_to     TEXT,

@@ -34,6 +34,7 @@ fn fact(country: &str, event_date: Option<&str>, text: &str) -> Fact {
         source: None,
         published: None,
         event_date: event_date.map(|d| d.parse().expect("test date")),
+        date_basis: None,
         country: country.into(),
         counterpart: "RU".into(),
         bloc: Bloc::Russia,

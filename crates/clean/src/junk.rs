@@ -1,0 +1,311 @@
+//! Page junk: the editable rules of `data/junk.toml` and the function that applies them to
+//! the lines of an article.
+
+use std::path::Path;
+
+use orbit_core::DataError;
+use orbit_core::knowledge::{DataText, parse_toml, read_data_file};
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+const BUILTIN: &str = include_str!("../../../data/junk.toml");
+
+/// A pattern may compile large (case-insensitive Unicode classes); allow for it.
+const REGEX_SIZE_LIMIT: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JunkFile {
+    lines: LinesSection,
+    end: EndSection,
+    inline: InlineSection,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinesSection {
+    drop: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndSection {
+    after: f64,
+    markers: Vec<String>,
+    #[serde(default)]
+    markers_if_followed: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InlineSection {
+    #[serde(default)]
+    remove: Vec<String>,
+    #[serde(default)]
+    cut_to_end: Vec<String>,
+}
+
+/// The junk rules, compiled. Each pattern is its own regex rather than one alternation: most
+/// are anchored at `^` and fail within a few bytes of a long paragraph, while one big
+/// alternation must scan every line to its end on the slow engine.
+#[derive(Debug, Clone)]
+pub(crate) struct JunkRules {
+    drop: Patterns,
+    end: Patterns,
+    end_if_followed: Patterns,
+    end_after: f64,
+    remove: Patterns,
+    cut_to_end: Patterns,
+}
+
+/// One list of rules.
+#[derive(Debug, Clone, Default)]
+struct Patterns(Vec<Regex>);
+
+impl Patterns {
+    fn is_match(&self, line: &str) -> bool {
+        self.0.iter().any(|re| re.is_match(line))
+    }
+
+    /// Where the earliest match starts.
+    fn first_start(&self, line: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .filter_map(|re| re.find(line))
+            .map(|m| m.start())
+            .min()
+    }
+
+    fn remove_all(&self, line: &str) -> Option<String> {
+        let mut out: Option<String> = None;
+        for re in &self.0 {
+            let current = out.as_deref().unwrap_or(line);
+            if re.is_match(current) {
+                out = Some(re.replace_all(current, "").into_owned());
+            }
+        }
+        out
+    }
+}
+
+/// What a rule pass decided about one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep,
+    Drop,
+    /// Ends the article if it comes late enough; otherwise dropped.
+    End,
+    /// Ends the article if it comes late enough and an `End` line follows; otherwise dropped.
+    EndIfFollowed,
+}
+
+/// A line of article text and the block (paragraph) it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    pub block: usize,
+    pub text: String,
+}
+
+impl JunkRules {
+    /// Loads `junk.toml` from `dir` (when it holds one) or the built-in copy, and compiles it.
+    pub(crate) fn load(dir: Option<&Path>) -> Result<Self, DataError> {
+        let data = read_data_file(dir, "junk.toml", BUILTIN)?;
+        Self::parse(&data)
+    }
+
+    fn parse(data: &DataText) -> Result<Self, DataError> {
+        let file: JunkFile = parse_toml(data)?;
+        if !(0.0..=1.0).contains(&file.end.after) {
+            return Err(DataError::new(
+                &data.origin,
+                format!("end.after = {}: must be between 0 and 1", file.end.after),
+            ));
+        }
+        let compile = |list: &[String], key: &str| compile(list, key, &data.origin);
+        Ok(JunkRules {
+            drop: compile(&file.lines.drop, "lines.drop")?,
+            end: compile(&file.end.markers, "end.markers")?,
+            end_if_followed: compile(&file.end.markers_if_followed, "end.markers_if_followed")?,
+            end_after: file.end.after,
+            remove: compile(&file.inline.remove, "inline.remove")?,
+            cut_to_end: compile(&file.inline.cut_to_end, "inline.cut_to_end")?,
+        })
+    }
+
+    /// The lines with the `[inline] remove` rules applied, before anything reads them (a
+    /// crawler's " date 2024-06-15 " prefix hides the date line behind it).
+    pub(crate) fn strip(&self, lines: Vec<Line>) -> Vec<Line> {
+        lines
+            .into_iter()
+            .filter_map(|mut line| {
+                if let Some(rest) = self.remove.remove_all(&line.text) {
+                    line.text = rest.trim().to_string();
+                }
+                (!line.text.is_empty()).then_some(line)
+            })
+            .collect()
+    }
+
+    /// The lines that remain once junk is removed and the article is cut at its end; call it
+    /// on lines that went through [`JunkRules::strip`].
+    pub(crate) fn clean(&self, lines: Vec<Line>) -> Vec<Line> {
+        let judged: Vec<(Verdict, Line)> = lines
+            .into_iter()
+            .filter_map(|line| self.judge(line))
+            .collect();
+        let end = self.end_index(&judged);
+        judged
+            .into_iter()
+            .take(end)
+            .filter(|(verdict, _)| *verdict == Verdict::Keep)
+            .map(|(_, line)| line)
+            .collect()
+    }
+
+    /// The index of the line where the article stops (the length when it runs to the end):
+    /// the first `End` line past the threshold, or an `EndIfFollowed` line past the threshold
+    /// that comes before it. The threshold counts article text only: what the kept lines
+    /// before a marker hold, as a fraction of all kept lines.
+    fn end_index(&self, judged: &[(Verdict, Line)]) -> usize {
+        let total: usize = judged
+            .iter()
+            .filter(|(v, _)| *v == Verdict::Keep)
+            .map(|(_, l)| l.text.len())
+            .sum();
+        let threshold = (total as f64 * self.end_after) as usize;
+        let mut offset = 0;
+        let mut first_conditional = None;
+        for (i, (verdict, line)) in judged.iter().enumerate() {
+            match verdict {
+                Verdict::Keep => offset += line.text.len(),
+                Verdict::End if offset >= threshold => return first_conditional.unwrap_or(i),
+                Verdict::EndIfFollowed if offset >= threshold && first_conditional.is_none() => {
+                    first_conditional = Some(i);
+                }
+                _ => {}
+            }
+        }
+        judged.len()
+    }
+
+    /// Applies the per-line rules; `None` when nothing is left of the line.
+    fn judge(&self, mut line: Line) -> Option<(Verdict, Line)> {
+        if self.end.is_match(&line.text) {
+            return Some((Verdict::End, line));
+        }
+        if self.end_if_followed.is_match(&line.text) {
+            return Some((Verdict::EndIfFollowed, line));
+        }
+        if self.drop.is_match(&line.text) {
+            return Some((Verdict::Drop, line));
+        }
+        if let Some(at) = self.cut_to_end.first_start(&line.text) {
+            line.text.truncate(at);
+            line.text.truncate(line.text.trim_end().len());
+            if line.text.is_empty() {
+                return None;
+            }
+        }
+        Some((Verdict::Keep, line))
+    }
+}
+
+/// The case-insensitive regexes of `list`; an error names its entry (`lines.drop[3]`).
+fn compile(list: &[String], key: &str, origin: &str) -> Result<Patterns, DataError> {
+    list.iter()
+        .enumerate()
+        .map(|(i, pattern)| {
+            build(pattern).map_err(|e| {
+                DataError::new(
+                    origin,
+                    format!("{key}[{i}] '{pattern}': {}", e.to_string().trim()),
+                )
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Patterns)
+}
+
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> JunkRules {
+        JunkRules::load(None).expect("built-in junk.toml compiles")
+    }
+
+    fn clean(text: &str) -> Vec<String> {
+        rules()
+            .clean(rules().strip(crate::layout::lines_of(text)))
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn drops_buttons_bylines_and_credits_but_keeps_body() {
+        let got = clean(
+            "Follow us on social\nShutterstock_1234567890-scaled\nBy Jane Doe*\n\
+             By December, Russia had sent 200 instructors.\nShare this\nAnalysis | Africa",
+        );
+        assert_eq!(got, ["By December, Russia had sent 200 instructors."]);
+    }
+
+    #[test]
+    fn a_late_end_marker_cuts_the_rest_an_early_one_is_only_dropped() {
+        let body = "Mali and Russia signed a defence agreement in the capital on Monday.";
+        let text = format!(
+            "Related\n{body}\n{body}\nPhoto: Jane Doe via shutterstock.com\nAnother story teaser\n\
+             keep reading\n{body}"
+        );
+        assert_eq!(clean(&text), [body, body]);
+    }
+
+    #[test]
+    fn a_caption_inside_the_article_does_not_end_it() {
+        let body = "Mali and Russia signed a defence agreement in the capital on Monday.";
+        let text = format!(
+            "{body}\n{body}\nImage: the two ministers in Moscow\n{body}\nRead more\n{body}"
+        );
+        assert_eq!(clean(&text), [body; 4]);
+    }
+
+    #[test]
+    fn inline_comment_policy_is_cut_to_the_end_of_the_paragraph() {
+        let got = clean(
+            "He said it was the best way to do that.” Comments will be moderated. Keep \
+             comments on topic. Most Popular 1Some headline 2Another",
+        );
+        assert_eq!(got, ["He said it was the best way to do that.”"]);
+    }
+
+    #[test]
+    fn the_crawler_date_artefact_is_removed() {
+        assert_eq!(
+            clean(" date 2023-02 Le Burkina et la France"),
+            ["Le Burkina et la France"]
+        );
+    }
+
+    #[test]
+    fn a_bad_pattern_is_named() {
+        let data = DataText {
+            text:
+                "[lines]\ndrop = ['ok', '(unclosed']\n[end]\nafter = 0.4\nmarkers = []\n[inline]\n"
+                    .into(),
+            origin: "my/junk.toml".into(),
+        };
+        let e = JunkRules::parse(&data).unwrap_err().to_string();
+        assert!(
+            e.starts_with("data file my/junk.toml: lines.drop[1] '(unclosed'"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! `orbit facts`: list stored facts as JSON lines, CSV or a table.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use orbit_store::FactFilter;
+
+use crate::args::{FactsArgs, FactsFormat, Global};
+use crate::commands::{country_of, load_knowledge, open_store, period_of};
+use crate::output::{table, truncate};
+
+pub fn run(global: &Global, args: FactsArgs) -> Result<ExitCode> {
+    let knowledge = load_knowledge(global)?;
+    let country = args
+        .country
+        .as_deref()
+        .map(|c| country_of(&knowledge.gazetteer, c).map(|c| c.iso2.clone()))
+        .transpose()?;
+    let period = period_of(&args.period)?;
+    let store = open_store(global)?;
+    let facts = store.facts(&FactFilter {
+        country,
+        period: Some(period),
+        query: args.query,
+        limit: None,
+    })?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        FactsFormat::Jsonl => {
+            for f in &facts {
+                writeln!(out, "{}", serde_json::to_string(f)?)?;
+            }
+        }
+        FactsFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "article_id",
+                "url",
+                "source",
+                "published",
+                "event_date",
+                "country",
+                "counterpart",
+                "bloc",
+                "direction",
+                "stance",
+                "category",
+                "event_type",
+                "hedged",
+                "negated",
+                "weight",
+                "text",
+                "span_start",
+                "span_end",
+                "lang",
+            ])?;
+            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+            for f in &facts {
+                w.write_record([
+                    f.id.to_string(),
+                    f.article_id.to_string(),
+                    opt(&f.url),
+                    opt(&f.source),
+                    f.published.map(|d| d.to_string()).unwrap_or_default(),
+                    f.event_date.map(|d| d.to_string()).unwrap_or_default(),
+                    f.country.clone(),
+                    f.counterpart.clone(),
+                    f.bloc.to_string(),
+                    f.direction.to_string(),
+                    f.stance.to_string(),
+                    f.category.to_string(),
+                    f.event_type.to_string(),
+                    f.hedged.to_string(),
+                    f.negated.to_string(),
+                    format!("{:.3}", f.weight),
+                    f.text.clone(),
+                    f.span[0].to_string(),
+                    f.span[1].to_string(),
+                    opt(&f.lang),
+                ])?;
+            }
+            w.flush()?;
+        }
+        FactsFormat::Table => {
+            let rows: Vec<Vec<String>> = facts
+                .iter()
+                .map(|f| {
+                    vec![
+                        f.id.to_string(),
+                        f.event_date.map(|d| d.to_string()).unwrap_or("-".into()),
+                        f.country.clone(),
+                        f.counterpart.clone(),
+                        f.direction.to_string(),
+                        f.event_type.to_string(),
+                        format!("{:.2}", f.weight),
+                        truncate(&f.text, 90),
+                    ]
+                })
+                .collect();
+            write!(
+                out,
+                "{}",
+                table(
+                    &[
+                        "id",
+                        "date",
+                        "country",
+                        "power",
+                        "direction",
+                        "event",
+                        "weight",
+                        "text"
+                    ],
+                    &rows
+                )
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,128 @@
+//! Helpers for end-to-end tests: run the real `orbit` binary against a database in a
+//! temporary directory, reading the shared third-party texts in place.
+
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// A temporary working directory with its own database.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Sandbox {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("orbit.db")
+    }
+
+    /// Runs `orbit --db <sandbox db> ARGS` in the sandbox directory.
+    pub fn orbit(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_orbit"))
+            .current_dir(self.dir.path())
+            .env_remove("ORBIT_DATA")
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .output()
+            .expect("orbit runs")
+    }
+
+    /// Runs orbit and returns stdout, failing the test with stderr when it exits non-zero.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.orbit(args);
+        assert!(
+            out.status.success(),
+            "orbit {args:?} failed ({}):\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs orbit and parses its stdout as JSON.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let out = self.ok(args);
+        serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("orbit {args:?}: invalid JSON ({e}):\n{out}"))
+    }
+
+    pub fn write(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, contents).expect("write fixture");
+        p
+    }
+}
+
+/// `../shared` beside the repository, where CI puts the third-party texts; `None` (and a note)
+/// when it is absent, so a bare clone still runs the rest of the suite.
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if p.join("seeds").is_dir() {
+        Some(p)
+    } else {
+        eprintln!("note: ../shared not found; skipping a test that reads the shared corpus");
+        None
+    }
+}
+
+/// The seed articles 001–004 (input examples), as paths.
+pub fn seed_inputs(shared: &Path) -> Vec<String> {
+    let mut seeds: Vec<String> = std::fs::read_dir(shared.join("seeds"))
+        .expect("seeds dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with("000"))
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    seeds.sort();
+    seeds
+}
+
+/// Every name orbit knows for a country (folded), from the built-in gazetteer.
+pub fn names_of(iso2: &str) -> Vec<String> {
+    let g = orbit_core::Gazetteer::load(None).expect("gazetteer");
+    let idx = g
+        .countries
+        .iter()
+        .position(|c| c.iso2 == iso2)
+        .expect("country");
+    g.aliases()
+        .iter()
+        .filter(|a| a.entity == orbit_core::gazetteer::EntityRef::Country(idx))
+        .map(|a| a.folded.clone())
+        .collect()
+}
+
+/// Whether `text` names the country by any of `names` (whole words, folded).
+pub fn names_country(text: &str, names: &[String]) -> bool {
+    let folded = orbit_core::fold(text).text;
+    names.iter().any(|n| {
+        folded.match_indices(n.as_str()).any(|(i, m)| {
+            let before = folded[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = folded[i + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    })
+}
