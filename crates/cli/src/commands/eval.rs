@@ -173,11 +173,20 @@ fn read_labels(path: &std::path::Path) -> Result<Vec<Labelled>> {
 
 /// Expert rows of `period` ("" = whole corpus): country → score.
 fn read_expert_scores(path: &std::path::Path, period: &str) -> Result<Vec<(String, f64)>> {
-    let mut reader = csv::Reader::from_path(path)
+    // Rationales often contain unquoted commas: only the first three fields are read.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
         .with_context(|| format!("cannot read country labels {}", path.display()))?;
     let mut out = Vec::new();
     for (i, row) in reader.records().enumerate() {
-        let row = row.with_context(|| format!("{}: bad CSV row {}", path.display(), i + 2))?;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                eprintln!("orbit: {}:{}: {e}; row skipped", path.display(), i + 2);
+                continue;
+            }
+        };
         let (Some(country), Some(p), Some(score)) = (row.get(0), row.get(1), row.get(2)) else {
             eprintln!(
                 "orbit: {}:{}: expected country,period,score; row skipped",
