@@ -247,12 +247,13 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<mdy>\b(?P<m2>{m})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b)
       | (?P<num>\b(?P<d3>[0-3]?\d)/(?P<m3>[01]?\d)/(?P<y3>(?:19|20)\d\d)\b)
       | (?P<iso>\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)
+      | (?P<isoym>\b(?P<y10>(?:19|20)\d\d)-(?P<m10>[01]\d)\b)
       | (?P<my>\b(?P<m5>{m})\s*,?\s+(?P<y5>(?:19|20)\d\d)\b)
       | (?P<myy>\b(?P<m6>{m})\s+['’](?P<y6>\d\d)\b)
       | (?P<md>\b(?P<m7>{m})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?\b)
       | (?P<dm>\b(?P<d8>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m8>{m})\b)
       | (?P<rel>\b(?:last|this|next|earlier\s+this|later\s+this|l'année|l'an|cette)\s+(?P<unit>year|month|année|an|dernière|dernier|prochaine|prochain)\b(?:\s+(?P<frdir>dernière|dernier|prochaine|prochain))?)
-      | (?P<y>(?:^|[^\w$£€.,/-])(?P<y9>(?:19[5-9]|20[0-4])\d)(?:s)?\b)
+      | (?P<y>\b(?P<y9>(?:19[5-9]|20[0-4])\d)(?:s)?\b)
     "
     );
     Regex::new(&pattern).expect("static date regex")
@@ -316,9 +317,22 @@ pub fn find_dates(text: &str, reference: Option<FuzzyDate>) -> Vec<DateMention> 
         } else if caps.name("rel").is_some() {
             relative = true;
             resolve_relative(whole.as_str(), reference)
+        } else if caps.name("isoym").is_some() {
+            get("m10")
+                .and_then(|m| m.parse::<i8>().ok())
+                .and_then(|m| FuzzyDate::ym(year("y10")?, m))
         } else if let Some(y) = caps.name("y9") {
             start = y.start();
-            y.as_str().parse::<i16>().ok().map(FuzzyDate::year)
+            // "US$2019", "1,2019", "no. 2019", "2/2019" are amounts and numbers, not years.
+            let after_symbol = text[..y.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| "$£€.,/-".contains(c));
+            if after_symbol {
+                None
+            } else {
+                y.as_str().parse::<i16>().ok().map(FuzzyDate::year)
+            }
         } else {
             None
         };
@@ -602,6 +616,12 @@ mod tests {
             first("since 2017, including", None).as_deref(),
             Some("2017")
         );
+        assert_eq!(
+            first("date 2024-04-20 Bamako", None).as_deref(),
+            Some("2024-04-20")
+        );
+        assert_eq!(first("on 2024-06-15", None).as_deref(), Some("2024-06-15"));
+        assert_eq!(first("archive 2023-02", None).as_deref(), Some("2023-02"));
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub struct Organisation {
 #[serde(deny_unknown_fields)]
 struct GazetteerFile {
     #[serde(default)]
+    not_entities: Vec<String>,
+    #[serde(default)]
     country: Vec<Country>,
     #[serde(default)]
     power: Vec<Power>,
@@ -127,6 +129,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub powers: Vec<Power>,
     pub organisations: Vec<Organisation>,
+    /// Folded phrases that contain an alias but name something else ("gulf of guinea").
+    pub not_entities: Vec<String>,
     aliases: Vec<Alias>,
     by_key: HashMap<String, EntityRef>,
 }
@@ -234,6 +238,12 @@ impl Gazetteer {
             }
         }
         Ok(Gazetteer {
+            not_entities: file
+                .not_entities
+                .iter()
+                .map(|p| fold_key(p.trim()))
+                .filter(|p| !p.is_empty())
+                .collect(),
             countries: file.country,
             powers: file.power,
             organisations: file.organisation,

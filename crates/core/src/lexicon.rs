@@ -49,6 +49,7 @@ struct LexiconFile {
     hedges: Vec<String>,
     negations: Vec<String>,
     anaphora: Vec<String>,
+    retrospective: Vec<String>,
     armed_groups: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
@@ -65,6 +66,8 @@ pub struct Lexicon {
     pub negations: Vec<String>,
     /// Phrases that refer back to the paragraph's country: "the country", "le pays".
     pub anaphora: Vec<String>,
+    /// Words of recap and comparison ("already", "comme au Mali"): background, not news.
+    pub retrospective: Vec<String>,
     /// Non-state armed groups: hostility aimed at them is not hostility between states.
     pub armed_groups: Vec<String>,
     pub modifiers: Modifiers,
@@ -122,6 +125,7 @@ impl Lexicon {
             negations: fold_all(file.negations, "negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
+            retrospective: fold_all(file.retrospective, "retrospective")?,
             modifiers: file.modifiers,
         })
     }

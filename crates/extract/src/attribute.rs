@@ -27,10 +27,14 @@ impl Clause<'_> {
     }
 }
 
-/// The countries a clause is about (indices into `Gazetteer::countries`), deduplicated.
+/// The countries a clause is about (indices into `Gazetteer::countries`), deduplicated, and the
+/// departures that belong to one of them.
 #[derive(Debug, Default)]
 pub struct Roles {
     pub countries: Vec<usize>,
+    /// A withdrawal or expulsion cue and the country it is *from*: "the US withdrawal from
+    /// Niger" is Niger's event even when Ghana is named in the same sentence.
+    pub departures: Vec<(usize, CueHit)>,
 }
 
 /// Splits a sentence at semicolons: news writers join independent reports with them
@@ -58,14 +62,22 @@ pub fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 ///
 /// Mentions in a demoted role — the origin of a movement ("from Mali"), a relative clause or
 /// parenthesis — count only when no country is named in a main role.
-pub fn roles(clause: &Clause<'_>, _gazetteer: &Gazetteer) -> Roles {
+pub fn roles(clause: &Clause<'_>, is_departure: impl Fn(&CueHit) -> bool) -> Roles {
     let mut main = Vec::new();
     let mut demoted = Vec::new();
+    let mut departures = Vec::new();
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
             continue;
         };
-        if is_origin(clause, m) || in_aside(clause, m) {
+        if let Some(cue) = departure_from(clause, m, &is_departure) {
+            departures.push((c, cue));
+            main.push(c);
+        } else if is_origin(clause, m)
+            || in_aside(clause, m)
+            || is_dateline(clause, m)
+            || acts_with_a_power(clause, m)
+        {
             demoted.push(c);
         } else {
             main.push(c);
@@ -74,7 +86,43 @@ pub fn roles(clause: &Clause<'_>, _gazetteer: &Gazetteer) -> Roles {
     let mut countries = if main.is_empty() { demoted } else { main };
     countries.sort_unstable();
     countries.dedup();
-    Roles { countries }
+    Roles {
+        countries,
+        departures,
+    }
+}
+
+/// The departure cue this mention is the place of: "withdrawal of US troops from Niger",
+/// "pulling out of Niger", "retrait des forces françaises du Mali" — a withdrawal cue at most
+/// six words before, and "from"/"of"/"du"/"de" just before the country.
+fn departure_from(
+    clause: &Clause<'_>,
+    m: &Mention,
+    is_departure: &impl Fn(&CueHit) -> bool,
+) -> Option<CueHit> {
+    let w = words_before(clause, m.start, 2);
+    let last = w.last().map(String::as_str);
+    let second = w
+        .len()
+        .checked_sub(2)
+        .and_then(|i| w.get(i))
+        .map(String::as_str);
+    let linked = matches!(last, Some("from" | "of" | "du" | "de" | "des" | "d'"))
+        || (matches!(last, Some("the" | "la" | "le" | "l'"))
+            && matches!(second, Some("from" | "of" | "de")));
+    if !linked {
+        return None;
+    }
+    clause
+        .cues
+        .iter()
+        .rev()
+        .filter(|c| c.end <= m.start && is_departure(c))
+        .find(|c| {
+            let between = &clause.text[c.end..m.start];
+            between.split_whitespace().count() <= 6 && !between.contains([';', ','])
+        })
+        .copied()
 }
 
 /// The last `n` words before `pos` in the clause, lowercased.
@@ -89,6 +137,53 @@ fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
         .collect();
     words.reverse();
     words
+}
+
+/// "NAIROBI—The Biden administration...", "BAMAKO (Reuters) -": where the story was filed.
+fn is_dateline(clause: &Clause<'_>, m: &Mention) -> bool {
+    let before = clause.text[clause.start..m.start].trim();
+    if !before.is_empty() {
+        return false;
+    }
+    let name = &clause.text[m.start..m.end];
+    let after = clause.text[m.end..clause.end].trim_start();
+    let shouted = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && name.chars().count() > 3;
+    let dash = after.starts_with(['—', '–'])
+        || after.starts_with("- ")
+        || after.starts_with("(Reuters)")
+        || after.starts_with("(AFP)");
+    dash || (shouted && (after.starts_with(',') || after.starts_with('(')))
+}
+
+/// A country named alongside a power as a co-provider ("l'assistance de la Russie et du Rwanda",
+/// "supported by Russia, the United Arab Emirates and Egypt") acts like that power; it is not
+/// the country the relation is with.
+fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
+    let is_power = |e: &Mention| !matches!(e.entity, EntityRef::Country(_));
+    let joined = |between: &str| {
+        let words: Vec<String> = between
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.len() <= 3
+            && words.iter().all(|w| {
+                matches!(
+                    w.as_str(),
+                    "and" | "et" | "the" | "du" | "de" | "la" | "le" | "l'" | "des" | "as" | "well"
+                )
+            })
+            && words.iter().any(|w| w == "and" || w == "et")
+            || (words.is_empty() && between.contains(','))
+    };
+    clause
+        .mentions
+        .iter()
+        .any(|p| is_power(p) && p.end <= m.start && joined(&clause.text[p.end..m.start]))
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
@@ -135,6 +230,8 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         ", lequel",
         ", laquelle",
         " that has been",
+        " that has already been",
+        " that have already been",
         " that have been",
         " that had been",
         " which has been",
@@ -152,16 +249,12 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
 /// The power or organisation the clause's event concerns: among those named, the ones on a side
 /// of the axis first, then the one nearest the event cue ("Niger decided to kick out the US
 /// military in favour of partnering with Russia" → the US, object of "kick out").
-pub fn counterpart(
-    clause: &Clause<'_>,
-    _roles: &Roles,
-    cue: CueHit,
-    g: &Gazetteer,
-) -> Option<EntityRef> {
+pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<EntityRef> {
     clause
         .mentions
         .iter()
         .filter(|m| !matches!(m.entity, EntityRef::Country(_)))
+        .filter(|m| !is_reporter(clause, m))
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let distance = if m.start >= cue.end {
@@ -172,6 +265,44 @@ pub fn counterpart(
             (neutral, distance)
         })
         .map(|m| m.entity)
+}
+
+/// An outlet or agency cited as the source of the news ("RFI révélait...", "according to
+/// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only named
+/// organisations; "Russia said it would send instructors" is Russia speaking for itself.
+fn is_reporter(clause: &Clause<'_>, m: &Mention) -> bool {
+    if m.kind != AliasKind::Force {
+        return false;
+    }
+    let after: Vec<String> = clause.text[m.end..clause.end]
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    const SAYS: [&str; 14] = [
+        "reported",
+        "reports",
+        "said",
+        "says",
+        "revealed",
+        "reveals",
+        "revelait",
+        "révélait",
+        "révèle",
+        "rapporte",
+        "indique",
+        "told",
+        "writes",
+        "wrote",
+    ];
+    let said = after.iter().any(|w| SAYS.contains(&w.as_str()));
+    let w = words_before(clause, m.start, 2);
+    let cited = w.last().is_some_and(|l| l == "selon")
+        || (w.last().is_some_and(|l| l == "to") && w.first().is_some_and(|f| f == "according"));
+    said || cited
 }
 
 /// The power a clause refers to by a pronoun that opens it: "They", "It", "Ils", "Il", "Elle"

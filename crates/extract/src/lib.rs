@@ -26,12 +26,12 @@ use std::collections::HashSet;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::{
-    DateBasis, DateMention, Direction, Document, Fact, FuzzyDate, Knowledge, Lean, MAX_FACT_CHARS,
-    Stance, find_dates, fold,
+    DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge, Lean,
+    MAX_FACT_CHARS, Stance, find_dates, fold,
 };
 
 use attribute::{Clause, Roles};
-use matcher::{CueClass, CueHit, CueMatcher, EntityMatcher};
+use matcher::{CueClass, CueHit, CueMatcher, EntityMatcher, Mention};
 
 /// The extractor could not be built from the knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +84,9 @@ impl Extractor {
         let mut ctx = ParagraphContext::default();
         let mut seen = HashSet::new();
         let mut facts = Vec::new();
-        for sentence in segment::sentences(text, lang) {
+        let sentences = segment::sentences(text, lang);
+        let focus = self.focus(doc, &mentions, &sentences);
+        for sentence in sentences {
             if sentence.paragraph != ctx.paragraph {
                 ctx = ParagraphContext {
                     paragraph: sentence.paragraph,
@@ -114,7 +116,13 @@ impl Extractor {
                     mentions: within(&mentions, start, end, |m| m.start),
                     cues: clause_cues,
                 };
-                let roles = attribute::roles(&clause, &self.knowledge.gazetteer);
+                let events = &self.knowledge.lexicon.events;
+                let roles = attribute::roles(&clause, |c| match c.class {
+                    CueClass::Event(i) => {
+                        matches!(events[i].event_type, EventType::Retreat | EventType::Coerce)
+                    }
+                    _ => false,
+                });
                 sentence_countries.extend(roles.countries.iter().copied());
                 sentence_powers.extend(
                     clause
@@ -131,8 +139,22 @@ impl Extractor {
                     (None, None, Some(d)) => Some((d, DateBasis::Published)),
                     (None, None, None) => None,
                 };
+                let outsiders = roles
+                    .countries
+                    .iter()
+                    .filter(|c| !focus.contains(&self.knowledge.gazetteer.countries[**c].iso2))
+                    .count();
                 for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, date) {
-                    if seen.insert((fact.country.clone(), fact.text.clone())) {
+                    // A list of countries the article is not about, with no date of its own
+                    // ("Mali, Burkina Faso and Niger have cut ties with France" in a story on Togo),
+                    // recalls the past and would be misdated to the article's day: leave it to
+                    // those countries' own coverage.
+                    let background = outsiders >= 2
+                        && clause.has(CueClass::Retrospective)
+                        && !focus.is_empty()
+                        && !focus.contains(&fact.country)
+                        && fact.date_basis != Some(DateBasis::Sentence);
+                    if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
                     }
                 }
@@ -150,6 +172,47 @@ impl Extractor {
         facts
     }
 
+    /// The countries the article is about: those its title names, else those its first
+    /// paragraph naming any country names. Empty when neither names one.
+    fn focus(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        sentences: &[segment::Sentence],
+    ) -> Vec<String> {
+        let g = &self.knowledge.gazetteer;
+        let iso = |m: &Mention| match m.entity {
+            EntityRef::Country(c) => Some(g.countries[c].iso2.clone()),
+            _ => None,
+        };
+        let mut focus: Vec<String> = doc
+            .title
+            .as_deref()
+            .map(|t| {
+                self.entities
+                    .find(t, &fold(t))
+                    .iter()
+                    .filter_map(iso)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if focus.is_empty() {
+            for paragraph in sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
+                let (start, end) = (paragraph[0].start, paragraph[paragraph.len() - 1].end);
+                focus = within(mentions, start, end, |m| m.start)
+                    .iter()
+                    .filter_map(iso)
+                    .collect();
+                if !focus.is_empty() {
+                    break;
+                }
+            }
+        }
+        focus.sort();
+        focus.dedup();
+        focus
+    }
+
     fn facts_of_clause(
         &self,
         doc: &Document,
@@ -163,34 +226,19 @@ impl Extractor {
         if is_heading(&clause.text[clause.start..clause.end]) {
             return Vec::new();
         }
-        let Some((event_idx, cue)) = self.main_event(clause) else {
-            return Vec::new();
-        };
-        let event = &lex.events[event_idx];
 
         // Which countries: those the clause names, else the paragraph's one country through
         // "the country" / "la junte" ("[Mali] The country's minister of economy revealed...").
-        let mut prefix = Vec::new();
-        let countries: Vec<usize> = if !roles.countries.is_empty() {
-            roles.countries.clone()
+        let (countries, country_prefix): (Vec<usize>, Option<&str>) = if !roles.countries.is_empty()
+        {
+            (roles.countries.clone(), None)
         } else if clause.has(CueClass::Anaphora) && ctx.countries.len() == 1 {
-            prefix.push(g.countries[ctx.countries[0]].name.clone());
-            ctx.countries.clone()
+            (
+                ctx.countries.clone(),
+                Some(g.countries[ctx.countries[0]].name.as_str()),
+            )
         } else {
             return Vec::new();
-        };
-
-        // Which power: the one named nearest the event, else the previous sentence's only
-        // power when this one opens with a pronoun ("They also support other putschists...").
-        let counterpart = match attribute::counterpart(clause, roles, cue, g) {
-            Some(c) => c,
-            None => match attribute::inherited_power(clause, &ctx.powers) {
-                Some(p) => {
-                    prefix.push(g.name_of(p).to_string());
-                    p
-                }
-                None => return Vec::new(),
-            },
         };
 
         // A question asks whether something is so: "To what extent is a severance possible?"
@@ -199,35 +247,68 @@ impl Extractor {
                 .trim_end()
                 .ends_with('?');
         let negated = clause.has(CueClass::Negation);
-        let mut weight = event.weight;
-        if hedged {
-            weight *= lex.modifiers.hedged;
-        }
-        if negated {
-            weight *= lex.modifiers.negated;
-        }
-        let category = clause
+        let topic = clause
             .cues
             .iter()
             .filter_map(|c| match c.class {
                 CueClass::Topic(t) => Some(t),
                 _ => None,
             })
-            .min()
-            .map_or(event.category, |t| lex.topics[t].category);
-        let direction = direction_of(event.stance, g.lean_of(counterpart));
+            .min();
         let body = clause.text[clause.start..clause.end].trim();
-        let text = if prefix.is_empty() {
-            body.to_string()
-        } else {
-            format!("[{}] {body}", prefix.join(", "))
-        };
-        if text.chars().count() > MAX_FACT_CHARS {
-            return Vec::new();
-        }
-        countries
-            .into_iter()
-            .map(|c| Fact {
+
+        let mut facts = Vec::new();
+        for c in countries {
+            // A departure *from* this country is its event; departures from others are not.
+            let own = roles
+                .departures
+                .iter()
+                .find(|(dc, _)| *dc == c)
+                .map(|(_, cue)| *cue);
+            let others: Vec<CueHit> = roles
+                .departures
+                .iter()
+                .filter(|(dc, _)| *dc != c)
+                .map(|(_, cue)| *cue)
+                .collect();
+            let chosen = match own {
+                Some(cue) => match cue.class {
+                    CueClass::Event(i) => Some((i, cue)),
+                    _ => None,
+                },
+                None => self.main_event(clause, &others),
+            };
+            let Some((event_idx, cue)) = chosen else {
+                continue;
+            };
+            let event = &lex.events[event_idx];
+
+            // Which power: the one named nearest the event, else the previous sentence's only
+            // power when this one opens with a pronoun ("They also support other putschists...").
+            let (counterpart, power_prefix) = match attribute::counterpart(clause, cue, g) {
+                Some(p) => (p, None),
+                None => match attribute::inherited_power(clause, &ctx.powers) {
+                    Some(p) => (p, Some(g.name_of(p))),
+                    None => continue,
+                },
+            };
+            let prefix: Vec<&str> = country_prefix.into_iter().chain(power_prefix).collect();
+            let text = if prefix.is_empty() {
+                body.to_string()
+            } else {
+                format!("[{}] {body}", prefix.join(", "))
+            };
+            if text.chars().count() > MAX_FACT_CHARS {
+                continue;
+            }
+            let mut weight = event.weight;
+            if hedged {
+                weight *= lex.modifiers.hedged;
+            }
+            if negated {
+                weight *= lex.modifiers.negated;
+            }
+            facts.push(Fact {
                 id: 0,
                 article_id: 0,
                 url: doc.url.clone(),
@@ -238,24 +319,25 @@ impl Extractor {
                 country: g.countries[c].iso2.clone(),
                 counterpart: g.key_of(counterpart).to_string(),
                 bloc: g.bloc_of(counterpart),
-                direction,
+                direction: direction_of(event.stance, g.lean_of(counterpart)),
                 stance: event.stance,
-                category,
+                category: topic.map_or(event.category, |t| lex.topics[t].category),
                 event_type: event.event_type,
                 hedged,
                 negated,
                 weight,
-                text: text.clone(),
+                text,
                 span: [clause.start, clause.end],
                 lang: doc.lang.clone(),
-            })
-            .collect()
+            });
+        }
+        facts
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
     /// of a name ("Alliance of Sahel States" is not an alliance event), and those in an aside
     /// when the main clause has one.
-    fn main_event(&self, clause: &Clause<'_>) -> Option<(usize, CueHit)> {
+    fn main_event(&self, clause: &Clause<'_>, excluded: &[CueHit]) -> Option<(usize, CueHit)> {
         let events = &self.knowledge.lexicon.events;
         let candidates: Vec<(usize, CueHit)> = clause
             .cues
@@ -264,6 +346,7 @@ impl Extractor {
                 CueClass::Event(i) => Some((i, *c)),
                 _ => None,
             })
+            .filter(|(_, c)| !excluded.contains(c))
             .collect();
         let main: Vec<(usize, CueHit)> = candidates
             .iter()

@@ -18,20 +18,27 @@ pub struct Mention {
 #[derive(Debug)]
 pub struct EntityMatcher {
     ac: AhoCorasick,
-    aliases: Vec<(EntityRef, AliasKind, Option<String>)>,
+    /// Per pattern: the alias's entity, kind and exact spelling for acronyms; `None` for a
+    /// phrase that names nothing ("Gulf of Guinea"), matched only to keep its alias from matching.
+    aliases: Vec<Option<(EntityRef, AliasKind, Option<String>)>>,
 }
 
 impl EntityMatcher {
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
         let aliases = gazetteer.aliases();
+        let patterns = aliases
+            .iter()
+            .map(|a| a.folded.as_str())
+            .chain(gazetteer.not_entities.iter().map(String::as_str));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(aliases.iter().map(|a| a.folded.as_str()))?;
+            .build(patterns)?;
         Ok(EntityMatcher {
             ac,
             aliases: aliases
                 .iter()
-                .map(|a| (a.entity, a.kind, a.case_sensitive.then(|| a.text.clone())))
+                .map(|a| Some((a.entity, a.kind, a.case_sensitive.then(|| a.text.clone()))))
+                .chain(gazetteer.not_entities.iter().map(|_| None))
                 .collect(),
         })
     }
@@ -43,7 +50,9 @@ impl EntityMatcher {
             if !is_word(&folded.text, m.start(), m.end(), false) {
                 continue;
             }
-            let (entity, kind, exact) = &self.aliases[m.pattern().as_usize()];
+            let Some((entity, kind, exact)) = &self.aliases[m.pattern().as_usize()] else {
+                continue;
+            };
             let start = folded.original_offset(m.start());
             let end = folded.original_offset(m.end());
             // Acronyms match only as written: "US" is the United States, "us" is not.
@@ -75,6 +84,8 @@ pub enum CueClass {
     Anaphora,
     /// Rebels, jihadists, militias: targets of hostility that are not the country.
     ArmedGroup,
+    /// Recap and comparison words: "already", "comme au Mali".
+    Retrospective,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -113,6 +124,7 @@ impl CueMatcher {
         add(&lexicon.negations, CueClass::Negation);
         add(&lexicon.anaphora, CueClass::Anaphora);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
+        add(&lexicon.retrospective, CueClass::Retrospective);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;
@@ -174,6 +186,7 @@ mod tests {
         );
         assert_eq!(keys("Nigeria and Niger"), ["NG", "NE"]);
         assert_eq!(keys("Malianism"), Vec::<String>::new());
+        assert!(keys("jihadists moving toward the Gulf of Guinea").is_empty());
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::output::table;
 /// One labelled article: only what evaluation needs (the article itself goes through ingest).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labelled {
+    pub id: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
     pub labels: Labels,
@@ -72,6 +73,22 @@ struct EvalReport {
     /// labelled direction → orbit's call for the first country → articles.
     confusion: BTreeMap<String, BTreeMap<String, usize>>,
     scores: Option<ScoreMetrics>,
+    /// Articles orbit got wrong, with the facts behind each call, to see where errors come from.
+    mistakes: Vec<Mistake>,
+}
+
+#[derive(Debug, Serialize)]
+struct Mistake {
+    id: Option<String>,
+    url: Option<String>,
+    lang: Option<String>,
+    countries: Vec<String>,
+    direction: Option<String>,
+    call: String,
+    /// Facts attributed to a country the labels don't list.
+    wrong_country: Vec<String>,
+    /// The facts for the first labelled country: `direction weight counterpart | text`.
+    first_country_facts: Vec<String>,
 }
 
 pub fn run(global: &Global, args: EvalArgs) -> Result<ExitCode> {
@@ -140,6 +157,7 @@ pub fn run(global: &Global, args: EvalArgs) -> Result<ExitCode> {
         by_language,
         confusion: confusion(&labelled, &facts),
         scores,
+        mistakes: mistakes(&labelled, &facts),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -274,6 +292,52 @@ pub fn article_metrics(labelled: &[Labelled], facts: &[Fact]) -> ArticleMetrics 
         direction_accuracy: share(right_dir, n_dir),
         direction_articles: n_dir,
     }
+}
+
+fn mistakes(labelled: &[Labelled], facts: &[Fact]) -> Vec<Mistake> {
+    let by_url = facts_by_url(facts);
+    let empty = Vec::new();
+    let mut out = Vec::new();
+    for l in labelled {
+        let Some(first) = l.labels.countries.first() else {
+            continue;
+        };
+        let article_facts = l
+            .url
+            .as_deref()
+            .and_then(|u| by_url.get(u))
+            .unwrap_or(&empty);
+        let call = call_for(article_facts, first);
+        let wrong_direction = matches!(l.labels.direction.as_deref(), Some(d @ ("toward_russia" | "toward_west")) if d != call);
+        let wrong_country: Vec<String> = article_facts
+            .iter()
+            .filter(|f| !l.labels.countries.contains(&f.country))
+            .map(|f| format!("{} | {}", f.country, f.text))
+            .collect();
+        let missing = !article_facts.iter().any(|f| &f.country == first);
+        if wrong_direction || missing || !wrong_country.is_empty() {
+            out.push(Mistake {
+                id: l.id.clone(),
+                url: l.url.clone(),
+                lang: l.lang.clone(),
+                countries: l.labels.countries.clone(),
+                direction: l.labels.direction.clone(),
+                call: call.to_string(),
+                wrong_country,
+                first_country_facts: article_facts
+                    .iter()
+                    .filter(|f| &f.country == first)
+                    .map(|f| {
+                        format!(
+                            "{} {:.2} {} | {}",
+                            f.direction, f.weight, f.counterpart, f.text
+                        )
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
 }
 
 fn confusion(labelled: &[Labelled], facts: &[Fact]) -> BTreeMap<String, BTreeMap<String, usize>> {
@@ -459,6 +523,7 @@ mod tests {
 
     fn labelled(url: &str, countries: &[&str], direction: &str) -> Labelled {
         Labelled {
+            id: Some(url.into()),
             url: Some(url.into()),
             lang: Some("en".into()),
             labels: Labels {
