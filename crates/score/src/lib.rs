@@ -28,6 +28,7 @@ pub struct Weights {
     pub same_source_damping: f64,
     pub confidence_scale: f64,
     pub undated_sentence: f64,
+    pub breadth_floor: f64,
     pub top_facts: usize,
     pub category: BTreeMap<Category, f64>,
 }
@@ -137,6 +138,9 @@ impl Scorer {
         }
         if !(0.0..=1.0).contains(&weights.recency_floor) {
             return Err(bad("recency_floor"));
+        }
+        if !(0.0..=1.0).contains(&weights.breadth_floor) {
+            return Err(bad("breadth_floor"));
         }
         if !(0.0..=1.0).contains(&weights.undated_sentence) {
             return Err(bad("undated_sentence"));
@@ -365,21 +369,46 @@ impl Scorer {
         }
     }
 
-    /// index = Σ sign·w / (Σ |sign|·w + shrinkage); score = clamp(round(3 + 2·index), 1, 5).
+    /// index = breadth · Σ sign·w / (Σ |sign|·w + shrinkage); score = clamp(round(3 + 2·index), 1, 5).
+    ///
+    /// Breadth: alignment is overwhelming only when a country both cooperates with one side and
+    /// breaks with the other. The leading side's evidence comes through two channels —
+    /// cooperation with its camp, hostility toward the other camp — and with one channel only
+    /// the index is multiplied by `breadth_floor`: Senegal closing French bases without turning
+    /// to Russia, or Togo signing with Moscow while keeping Western partners, is a lean, not a 5.
     fn index_and_score(&self, weighted: &[Weighted<'_>]) -> (Option<f64>, Option<u8>) {
         if weighted.is_empty() {
             return (None, None);
         }
-        let net: f64 = weighted
-            .iter()
-            .map(|w| w.weight * w.fact.direction.sign())
-            .sum();
-        let directional: f64 = weighted
-            .iter()
-            .map(|w| w.weight * w.fact.direction.sign().abs())
-            .sum();
+        let channel = |direction: Direction, stance: Stance| -> f64 {
+            weighted
+                .iter()
+                .filter(|w| w.fact.direction == direction && w.fact.stance == stance)
+                .map(|w| w.weight)
+                .sum()
+        };
+        let russia = [
+            channel(Direction::TowardRussia, Stance::Cooperative),
+            channel(Direction::TowardRussia, Stance::Hostile),
+        ];
+        let west = [
+            channel(Direction::TowardWest, Stance::Cooperative),
+            channel(Direction::TowardWest, Stance::Hostile),
+        ];
+        let net = russia[0] + russia[1] - west[0] - west[1];
+        let directional = russia[0] + russia[1] + west[0] + west[1];
         let index = if directional > 0.0 {
-            net / (directional + self.weights.shrinkage)
+            let leading = if net >= 0.0 { russia } else { west };
+            let (minor, major) = (leading[0].min(leading[1]), leading[0].max(leading[1]));
+            // A minor channel of a third of the major one or more counts as full breadth.
+            let balance = if major > 0.0 {
+                (3.0 * minor / major).min(1.0)
+            } else {
+                0.0
+            };
+            let floor = self.weights.breadth_floor;
+            let breadth = floor + (1.0 - floor) * balance;
+            breadth * net / (directional + self.weights.shrinkage)
         } else {
             0.0
         };

@@ -51,8 +51,64 @@ fn no_evidence_means_no_score() {
     assert_eq!(score_of(&[]), (None, None));
 }
 
+/// A rupture with one camp: hostile stance toward it, which points toward the other camp.
+fn rupture(id: i64, source: &str, toward: Direction, text: &str) -> Fact {
+    let mut f = fact(id, source, toward, text);
+    f.stance = Stance::Hostile;
+    f.event_type = EventType::Coerce;
+    (f.counterpart, f.bloc) = if toward == Direction::TowardRussia {
+        ("FR".into(), Bloc::West)
+    } else {
+        ("RU".into(), Bloc::Russia)
+    };
+    f
+}
+
 #[test]
-fn one_sided_evidence_from_several_sources_scores_at_the_end_of_the_scale() {
+fn cooperating_with_one_side_and_breaking_with_the_other_reaches_the_end_of_the_scale() {
+    let mut facts: Vec<Fact> = (0..4)
+        .map(|i| {
+            fact(
+                i,
+                &format!("outlet{i}.example"),
+                Direction::TowardRussia,
+                &format!("Russian instructors event {i} in Mali."),
+            )
+        })
+        .collect();
+    facts.extend((4..6).map(|i| {
+        rupture(
+            i,
+            &format!("outlet{i}.example"),
+            Direction::TowardRussia,
+            &format!("Mali expelled French unit {i}."),
+        )
+    }));
+    assert_eq!(score_of(&facts).0, Some(5));
+    let mut west: Vec<Fact> = (0..4)
+        .map(|i| {
+            fact(
+                i,
+                &format!("outlet{i}.example"),
+                Direction::TowardWest,
+                &format!("US training event {i} in Mali."),
+            )
+        })
+        .collect();
+    west.extend((4..6).map(|i| {
+        rupture(
+            i,
+            &format!("outlet{i}.example"),
+            Direction::TowardWest,
+            &format!("Mali expelled Russian unit {i}."),
+        )
+    }));
+    assert_eq!(score_of(&west).0, Some(1));
+}
+
+#[test]
+fn one_channel_alone_is_a_lean_not_an_overwhelming_alignment() {
+    // Deals with Moscow and nothing else: Russia-skewed (4), not Russia-focused (5).
     let facts: Vec<Fact> = (0..6)
         .map(|i| {
             fact(
@@ -63,18 +119,7 @@ fn one_sided_evidence_from_several_sources_scores_at_the_end_of_the_scale() {
             )
         })
         .collect();
-    assert_eq!(score_of(&facts).0, Some(5));
-    let west: Vec<Fact> = (0..6)
-        .map(|i| {
-            fact(
-                i,
-                &format!("outlet{i}.example"),
-                Direction::TowardWest,
-                &format!("US training event {i} in Mali."),
-            )
-        })
-        .collect();
-    assert_eq!(score_of(&west).0, Some(1));
+    assert_eq!(score_of(&facts).0, Some(4));
 }
 
 #[test]
