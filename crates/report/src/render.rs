@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use minijinja::value::Serde;
-use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior, Value};
+use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::prose::{count, direction_words, signed2};
@@ -18,7 +18,6 @@ const TEMPLATE: &str = include_str!("../templates/report.html");
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_formatter(escaping_formatter);
     // The `.html` name turns on HTML auto-escaping (minijinja's default callback).
     if let Err(e) = env.add_template(TEMPLATE_NAME, TEMPLATE) {
         // A broken built-in template is a bug; `html` reports it in the page.
@@ -27,33 +26,9 @@ static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     env
 });
 
-/// minijinja's formatter with our HTML escaper: every value the template prints is escaped
-/// unless a macro produced it (auto-escaping stays on for the `.html` template).
-fn escaping_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
-    let text = value.to_string();
-    if value.is_safe() || *state.auto_escape() == AutoEscape::None {
-        out.write_str(&text)?;
-    } else {
-        out.write_str(&escape_html(&text))?;
-    }
-    Ok(())
-}
-
-/// The one HTML escaper: `&`, `<`, `>` and `"`. That is enough for text and for the
-/// template's attributes, which are all double-quoted; leaving `'` and `/` alone keeps the
-/// page source readable and searchable ("June '24", "US/West", "n/a").
+/// The one HTML escaper: minijinja's own, for text outside a template too.
 pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    minijinja::HtmlEscape(text).to_string()
 }
 
 /// `Risk Score: 5`, or `Risk Score: n/a — no evidence in this period`.
