@@ -101,6 +101,8 @@ pub enum FactsFormat {
     Jsonl,
     Csv,
     Table,
+    /// One JSON object per fact in the PLOVER/POLECAT spirit, for event-data researchers.
+    Plover,
 }
 
 #[derive(Debug, Args)]
@@ -188,6 +190,9 @@ pub struct EvalArgs {
     pub period: Option<String>,
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
+    /// Fail (exit 1) when a headline metric falls below the floor in this TOML file.
+    #[arg(long)]
+    pub floor: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -213,6 +213,28 @@ fn facts_export_as_csv_with_a_header() {
 }
 
 #[test]
+fn facts_export_as_plover_events_with_iso3_codes() {
+    let sb = Sandbox::new();
+    let file = sb.write("a.jsonl", GOOD_A.as_bytes());
+    sb.ok(&["ingest", file.to_str().unwrap()]);
+    let out = sb.ok(&["facts", "--format", "plover"]);
+    let events: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!events.is_empty());
+    let expel = events
+        .iter()
+        .find(|e| e["recipient_country"] == "FRA")
+        .expect("the expulsion of France's ambassador");
+    assert_eq!(expel["actor_country"], "NER");
+    assert_eq!(expel["event_type"], "COERCE");
+    assert_eq!(expel["date"], "2024-07-06");
+    assert_eq!(expel["source_url"], "https://example.org/a");
+    assert!(expel["sentence"].as_str().unwrap().contains("expelled"));
+}
+
+#[test]
 fn demo_loads_the_bundled_corpus_and_writes_reports() {
     let sb = Sandbox::new();
     let out = sb.ok(&["demo", "--dir", "demo"]);

@@ -9,6 +9,8 @@
 //! assert_eq!(card.score, None); // no evidence, no score
 //! ```
 
+pub mod syndication;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -417,15 +419,23 @@ impl Scorer {
     }
 }
 
-/// Facts with syndicated copies removed: the same sentence about the same country from
-/// several articles or outlets is one piece of evidence (the first stored copy is kept).
+/// Facts with syndicated copies removed: the same story about the same country from several
+/// articles or outlets — word for word, or lightly edited — is one piece of evidence (the
+/// first stored copy is kept; see [`syndication`]).
 pub fn distinct_facts(facts: &[Fact]) -> Vec<&Fact> {
     let mut seen = std::collections::HashSet::new();
     let mut sorted: Vec<&Fact> = facts.iter().collect();
     sorted.sort_by_key(|f| f.id);
-    sorted
+    let exact: Vec<&Fact> = sorted
         .into_iter()
         .filter(|f| seen.insert((f.country.as_str(), text_key(&f.text))))
+        .collect();
+    let copies = syndication::copies(&exact);
+    exact
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !copies.contains_key(i))
+        .map(|(_, f)| f)
         .collect()
 }
 

@@ -241,3 +241,32 @@ fn change_is_measured_against_the_previous_period() {
     );
     assert!(s.change.unwrap() > 0.0);
 }
+
+#[test]
+fn lightly_edited_wire_copies_count_once() {
+    let story = "Russian military instructors arrived in Bamako on Wednesday to train Malian soldiers and install an air-defence system, state television said.";
+    let edits = [
+        "Russian military instructors arrived in Bamako on Wednesday to train Malian soldiers and install an air defence system, the state broadcaster reported.",
+        "Russian military instructors arrived in Bamako on Wednesday to train Malian soldiers and install an air-defence system, according to state television.",
+    ];
+    let base = vec![
+        fact(1, "a.example", Direction::TowardRussia, story),
+        fact(
+            2,
+            "b.example",
+            Direction::TowardWest,
+            "Mali held talks with the US on counter-terrorism training in Bamako.",
+        ),
+    ];
+    let mut copies = base.clone();
+    for (i, text) in edits.iter().cycle().take(8).enumerate() {
+        copies.push(fact(
+            100 + i as i64,
+            &format!("wire{i}.example"),
+            Direction::TowardRussia,
+            text,
+        ));
+    }
+    assert_eq!(distinct_facts(&copies).len(), 2);
+    assert_eq!(score_of(&base), score_of(&copies));
+}

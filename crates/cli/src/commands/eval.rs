@@ -165,7 +165,90 @@ pub fn run(global: &Global, args: EvalArgs) -> Result<ExitCode> {
         EvalFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
         EvalFormat::Table => write!(out, "{}", render_table(&report))?,
     }
+    if let Some(path) = &args.floor {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read floor {}", path.display()))?;
+        let floor: Floor = toml::from_str(&text)
+            .with_context(|| format!("floor {} is not valid", path.display()))?;
+        let regressions = floor.regressions(&report);
+        if !regressions.is_empty() {
+            for r in &regressions {
+                eprintln!("orbit: eval: below the floor in {}: {r}", path.display());
+            }
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!(
+            "orbit: eval: every headline metric is at or above the floor in {}",
+            path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The lowest headline figures accepted (a ratchet kept in the repository: raise it when
+/// orbit improves, never lower it to make a regression pass). Missing keys are not checked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Floor {
+    attribution_precision: Option<f64>,
+    attribution_recall: Option<f64>,
+    direction_accuracy_en: Option<f64>,
+    direction_accuracy_fr: Option<f64>,
+    /// A ceiling: the score MAE may not rise above it.
+    score_mae_max: Option<f64>,
+    score_within_one: Option<f64>,
+}
+
+impl Floor {
+    fn regressions(&self, r: &EvalReport) -> Vec<String> {
+        let lang = |l: &str| r.by_language.get(l).and_then(|m| m.direction_accuracy);
+        let checks = [
+            (
+                "attribution precision",
+                r.overall.attribution_precision,
+                self.attribution_precision,
+            ),
+            (
+                "attribution recall",
+                r.overall.attribution_recall,
+                self.attribution_recall,
+            ),
+            (
+                "direction accuracy (en)",
+                lang("en"),
+                self.direction_accuracy_en,
+            ),
+            (
+                "direction accuracy (fr)",
+                lang("fr"),
+                self.direction_accuracy_fr,
+            ),
+            (
+                "share of scores within ±1",
+                r.scores.as_ref().map(|s| s.within_one),
+                self.score_within_one,
+            ),
+        ];
+        let mut out: Vec<String> = checks
+            .iter()
+            .filter_map(|(name, value, floor)| {
+                let floor = (*floor)?;
+                match value {
+                    Some(v) if *v + 1e-9 >= floor => None,
+                    Some(v) => Some(format!("{name} is {v:.3}, floor {floor:.3}")),
+                    None => Some(format!("{name} was not measured, floor {floor:.3}")),
+                }
+            })
+            .collect();
+        if let Some(max) = self.score_mae_max {
+            match r.scores.as_ref().and_then(|s| s.mae) {
+                Some(mae) if mae <= max + 1e-9 => {}
+                Some(mae) => out.push(format!("score MAE is {mae:.3}, ceiling {max:.3}")),
+                None => out.push(format!("score MAE was not measured, ceiling {max:.3}")),
+            }
+        }
+        out
+    }
 }
 
 fn read_labels(path: &std::path::Path) -> Result<Vec<Labelled>> {
@@ -590,6 +673,30 @@ mod tests {
         assert_eq!(m.mae, Some(1.0));
         assert_eq!(m.within_one, 0.333);
         assert_eq!(m.worst[0].country, "KE");
+    }
+
+    #[test]
+    fn the_floor_names_each_metric_below_it() {
+        let report = EvalReport {
+            labels: "x".into(),
+            overall: ArticleMetrics {
+                attribution_precision: Some(0.9),
+                attribution_recall: Some(0.9),
+                ..Default::default()
+            },
+            by_language: BTreeMap::new(),
+            confusion: BTreeMap::new(),
+            scores: Some(score_metrics("all", &[("ML".into(), 5.0, Some(3))])),
+            mistakes: Vec::new(),
+        };
+        let floor: Floor = toml::from_str(
+            "attribution_precision = 0.95\nattribution_recall = 0.85\nscore_mae_max = 0.5",
+        )
+        .unwrap();
+        let r = floor.regressions(&report);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[0].starts_with("attribution precision is 0.900"));
+        assert!(r[1].starts_with("score MAE is 2.000"));
     }
 
     #[test]

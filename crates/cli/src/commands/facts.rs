@@ -84,6 +84,15 @@ pub fn run(global: &Global, args: FactsArgs) -> Result<ExitCode> {
             }
             w.flush()?;
         }
+        FactsFormat::Plover => {
+            for f in &facts {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&plover_event(f, &knowledge.gazetteer))?
+                )?;
+            }
+        }
         FactsFormat::Table => {
             let rows: Vec<Vec<String>> = facts
                 .iter()
@@ -120,4 +129,52 @@ pub fn run(global: &Global, args: FactsArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A fact as a PLOVER event (the ontology POLECAT uses). orbit records a relation between two
+/// sides without deciding who acted, so `actor` is the African country and `recipient` the
+/// power or organisation; `mode` is set where PLOVER defines modes by domain.
+fn plover_event(f: &orbit_core::Fact, g: &orbit_core::Gazetteer) -> serde_json::Value {
+    use orbit_core::{Category, EventType};
+    let country = g.country(&f.country);
+    let counterpart = g.counterpart(&f.counterpart);
+    let recipient_iso3 = counterpart.and_then(|e| match e {
+        orbit_core::gazetteer::EntityRef::Power(i) => Some(g.powers[i].iso3.clone()),
+        _ => None,
+    });
+    let mode = match (f.event_type, f.category) {
+        (
+            EventType::Aid | EventType::Cooperate | EventType::Sanction | EventType::Agree,
+            Category::Military,
+        ) => Some("military"),
+        (
+            EventType::Aid | EventType::Cooperate | EventType::Sanction | EventType::Agree,
+            Category::Economic,
+        ) => Some("economic"),
+        (EventType::Coerce, Category::Political) => Some("political"),
+        _ => None,
+    };
+    serde_json::json!({
+        "event_id": format!("orbit-{}", f.id),
+        "event_type": f.event_type.to_string(),
+        "mode": mode,
+        "context": [f.category.to_string()],
+        "actor": country.map(|c| c.name.clone()),
+        "actor_country": country.map(|c| c.iso3.clone()),
+        "recipient": g.counterpart_name(&f.counterpart),
+        "recipient_country": recipient_iso3,
+        "recipient_key": f.counterpart,
+        "recipient_bloc": f.bloc.to_string(),
+        "stance": f.stance.to_string(),
+        "direction": f.direction.to_string(),
+        "hedged": f.hedged,
+        "negated": f.negated,
+        "date": f.event_date.map(|d| d.to_string()),
+        "date_basis": f.date_basis.map(|b| b.to_string()),
+        "published": f.published.map(|d| d.to_string()),
+        "source": f.source,
+        "source_url": f.url,
+        "sentence": f.text,
+        "language": f.lang,
+    })
 }

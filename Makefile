@@ -1,0 +1,10 @@
+# Conveniences over cargo; the README's two set-up commands do not need make.
+SHARED ?= ../shared/corpus
+ORBIT = cargo run --quiet --locked -p orbit --
+
+.PHONY: eval
+# Evaluate on the labelled development corpora and fail if a headline metric drops below
+# the ratchet in eval/*.floor.toml.
+eval:
+	$(ORBIT) eval --labels $(SHARED)/dev.jsonl --countries $(SHARED)/country_labels.csv --floor eval/dev.floor.toml
+	$(ORBIT) eval --labels $(SHARED)/june2024.jsonl --countries $(SHARED)/country_labels.csv --period 2024-06 --floor eval/june2024.floor.toml

@@ -1,0 +1,108 @@
+//! Syndication: the same wire story reprinted by many outlets, lightly edited, is one piece of
+//! evidence. Facts are compared by MinHash signatures of their word 3-shingles, with LSH
+//! banding so that a period with many facts is not compared pair by pair.
+//!
+//! Written here rather than taken from a crate: the one maintained MinHash crate (gaoya) has
+//! not been released since 2023 (notes/crates.md §14), and this is ~80 lines.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use orbit_core::Fact;
+
+use crate::text_key;
+
+/// Signature length: 16 bands of 4 rows. Two facts whose shingle sets have Jaccard
+/// similarity s share a band with probability 1 − (1 − s⁴)¹⁶: 0.96 at s = 0.6, 0.07 at s = 0.3.
+const BANDS: usize = 16;
+const ROWS: usize = 4;
+/// Estimated Jaccard similarity from which two facts count as copies.
+const SAME_STORY: f64 = 0.6;
+
+/// Indices of `facts` that are copies of an earlier fact about the same country (earlier in
+/// slice order), paired with the index of the fact they copy.
+pub fn copies(facts: &[&Fact]) -> HashMap<usize, usize> {
+    let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
+        facts.iter().map(|f| signature(&f.text)).collect();
+    let mut buckets: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
+    for (i, sig) in signatures.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        for band in 0..BANDS {
+            let key = hash_one(&sig[band * ROWS..(band + 1) * ROWS]);
+            buckets
+                .entry((facts[i].country.as_str(), band, key))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut original: HashMap<usize, usize> = HashMap::new();
+    let mut candidates: Vec<(usize, usize)> = buckets
+        .values()
+        .flat_map(|members| {
+            members.iter().enumerate().flat_map(move |(k, &a)| {
+                members[k + 1..].iter().map(move |&b| (a.min(b), a.max(b)))
+            })
+        })
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (a, b) in candidates {
+        if let (Some(sa), Some(sb)) = (&signatures[a], &signatures[b])
+            && similarity(sa, sb) >= SAME_STORY
+            && !original.contains_key(&b)
+        {
+            let root = original.get(&a).copied().unwrap_or(a);
+            original.insert(b, root);
+        }
+    }
+    original
+}
+
+/// MinHash signature of a text's word 3-shingles; `None` for texts too short to shingle.
+fn signature(text: &str) -> Option<[u64; BANDS * ROWS]> {
+    let key = text_key(text);
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let mut sig = [u64::MAX; BANDS * ROWS];
+    for shingle in words.windows(3) {
+        let h = hash_one(&shingle);
+        for (k, slot) in sig.iter_mut().enumerate() {
+            // One cheap permutation per slot: a multiply-xorshift mix of the hash and the slot.
+            let mut x = h ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            x ^= x >> 31;
+            *slot = (*slot).min(x);
+        }
+    }
+    Some(sig)
+}
+
+fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+}
+
+/// A deterministic hash (SipHash with fixed keys): scores must not change between runs.
+fn hash_one<T: Hash + ?Sized>(value: &T) -> u64 {
+    #[allow(deprecated)] // SipHasher's fixed keys are what makes this reproducible.
+    let mut h = std::hash::SipHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reworded_copies_are_found_and_different_stories_are_not() {
+        let a = "Russian military instructors arrived in Niamey on Wednesday to train Nigerien soldiers and install an air-defence system, state television said.";
+        let b = "Russian military instructors arrived in Niamey on Wednesday to train Nigerien soldiers and install an air defence system, the state broadcaster reported.";
+        let c = "The United States agreed to withdraw its troops from Niger by September 15 after talks with the junta in Niamey.";
+        let sa = signature(a).unwrap();
+        assert!(similarity(&sa, &signature(b).unwrap()) >= SAME_STORY);
+        assert!(similarity(&sa, &signature(c).unwrap()) < 0.2);
+    }
+}
