@@ -216,6 +216,17 @@ fn june_2024_reports_cite_only_their_own_country() {
         assert_eq!(report["period"]["from"], "2024-06-01");
         assert_sound_report(&report, iso);
     }
+    // The original cited the Russian forces flown to Ouagadougou after the Mansila attack as
+    // Mali's evidence; they are Burkina Faso's.
+    let mali = sb.json(&["report", "ML", "--period", "2024-06", "--format", "json"]);
+    for c in citations(&mali) {
+        let text = c["text"].as_str().unwrap_or_default();
+        let about_the_burkinabe_leader = text.contains("Burkinab");
+        assert!(
+            !about_the_burkinabe_leader,
+            "Burkina Faso's evidence in Mali's report: {text}"
+        );
+    }
     let niger = sb.json(&["report", "NE", "--period", "2024-06", "--format", "json"]);
     let score = niger["score"].as_u64().expect("Niger has a June score");
     assert!(

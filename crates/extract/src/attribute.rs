@@ -62,15 +62,39 @@ pub fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 ///
 /// Mentions in a demoted role — the origin of a movement ("from Mali"), a relative clause or
 /// parenthesis — count only when no country is named in a main role.
-pub fn roles(clause: &Clause<'_>, is_departure: impl Fn(&CueHit) -> bool) -> Roles {
+pub fn roles(
+    clause: &Clause<'_>,
+    is_departure: impl Fn(&CueHit) -> bool,
+    is_movement: impl Fn(&CueHit) -> bool,
+) -> Roles {
     let mut main = Vec::new();
     let mut demoted = Vec::new();
     let mut departures = Vec::new();
+    // Forces moved somewhere ("... Malian soldiers had been flown in to reinforce the Burkinabè
+    // leader's security"): when a country is named after the movement, that destination is
+    // what the clause is about; countries named before it are the origin or the movers.
+    let movement = clause.cues.iter().find(|c| is_movement(c)).map(|c| c.start);
+    let destination_named = movement.is_some_and(|at| {
+        clause
+            .mentions
+            .iter()
+            .any(|m| matches!(m.entity, EntityRef::Country(_)) && m.start > at)
+    });
+    let marked = movement
+        .map(|at| destinations(clause, at))
+        .unwrap_or_default();
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
             continue;
         };
-        if let Some(cue) = departure_from(clause, m, &is_departure) {
+        let elsewhere = if marked.is_empty() {
+            destination_named && movement.is_some_and(|at| m.end <= at)
+        } else {
+            !marked.contains(&c)
+        };
+        if elsewhere {
+            demoted.push(c);
+        } else if let Some(cue) = departure_from(clause, m, &is_departure) {
             departures.push((c, cue));
             main.push(c);
         } else if is_origin(clause, m)
@@ -164,26 +188,75 @@ fn is_dateline(clause: &Clause<'_>, m: &Mention) -> bool {
 /// the country the relation is with.
 fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
     let is_power = |e: &Mention| !matches!(e.entity, EntityRef::Country(_));
-    let joined = |between: &str| {
-        let words: Vec<String> = between
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        words.len() <= 3
-            && words.iter().all(|w| {
-                matches!(
-                    w.as_str(),
-                    "and" | "et" | "the" | "du" | "de" | "la" | "le" | "l'" | "des" | "as" | "well"
-                )
-            })
-            && words.iter().any(|w| w == "and" || w == "et")
-            || (words.is_empty() && between.contains(','))
-    };
     clause
         .mentions
         .iter()
-        .any(|p| is_power(p) && p.end <= m.start && joined(&clause.text[p.end..m.start]))
+        .any(|p| is_power(p) && p.end <= m.start && coordinated(&clause.text[p.end..m.start]))
+}
+
+/// Whether the text between two names only joins them in a list: ", ", " and the ", " et du ".
+fn coordinated(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 3
+        && words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "and"
+                    | "et"
+                    | "the"
+                    | "du"
+                    | "de"
+                    | "la"
+                    | "le"
+                    | "l'"
+                    | "des"
+                    | "as"
+                    | "well"
+                    | "or"
+                    | "ou"
+            )
+        })
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "and" | "et" | "or" | "ou"))
+        || (words.is_empty() && between.contains(','))
+}
+
+/// The countries a movement is explicitly headed to: named right after "to", "into", "in",
+/// "à", "au", "vers" after the movement cue, with those listed alongside them
+/// ("sent instructors to Mali and Burkina Faso").
+fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
+    let countries: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.entity, EntityRef::Country(_)) && m.start > movement_at)
+        .collect();
+    let mut out: Vec<usize> = Vec::new();
+    let mut previous: Option<&Mention> = None;
+    for m in countries {
+        let EntityRef::Country(c) = m.entity else {
+            continue;
+        };
+        let marked = words_before(clause, m.start, 1).first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "into" | "in" | "à" | "au" | "aux" | "vers" | "en"
+            )
+        });
+        let listed = previous.is_some_and(|p| {
+            matches!(p.entity, EntityRef::Country(pc) if out.contains(&pc))
+                && coordinated(&clause.text[p.end..m.start])
+        });
+        if marked || listed {
+            out.push(c);
+        }
+        previous = Some(m);
+    }
+    out
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".

@@ -78,7 +78,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
         let text = doc.text.as_str();
         let folded = fold(text);
-        let mentions = self.entities.find(text, &folded);
+        let mentions = self.entities.find_with_surnames(text, &folded);
         let cues = self.cues.find(&folded);
         let lang = doc.lang.as_deref().unwrap_or("en");
         let mut ctx = ParagraphContext::default();
@@ -117,12 +117,15 @@ impl Extractor {
                     cues: clause_cues,
                 };
                 let events = &self.knowledge.lexicon.events;
-                let roles = attribute::roles(&clause, |c| match c.class {
-                    CueClass::Event(i) => {
-                        matches!(events[i].event_type, EventType::Retreat | EventType::Coerce)
-                    }
+                let is_type = |c: &CueHit, types: &[EventType]| match c.class {
+                    CueClass::Event(i) => types.contains(&events[i].event_type),
                     _ => false,
-                });
+                };
+                let roles = attribute::roles(
+                    &clause,
+                    |c| is_type(c, &[EventType::Retreat, EventType::Coerce]),
+                    |c| is_type(c, &[EventType::Mobilize]),
+                );
                 sentence_countries.extend(roles.countries.iter().copied());
                 sentence_powers.extend(
                     clause
@@ -292,6 +295,13 @@ impl Extractor {
                     None => continue,
                 },
             };
+            // Named only through a surname resolved earlier ("Traore said..."): write the country out.
+            let only_inferred = !clause
+                .mentions
+                .iter()
+                .any(|m| m.entity == EntityRef::Country(c) && !m.inferred);
+            let country_prefix =
+                country_prefix.or(only_inferred.then(|| g.countries[c].name.as_str()));
             let prefix: Vec<&str> = country_prefix.into_iter().chain(power_prefix).collect();
             let text = if prefix.is_empty() {
                 body.to_string()

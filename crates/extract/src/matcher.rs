@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use orbit_core::gazetteer::{AliasKind, EntityRef};
-use orbit_core::{Folded, Gazetteer, Lexicon};
+use orbit_core::{Folded, Gazetteer, Lexicon, fold};
 
 /// An entity named in the text, with its span in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +12,9 @@ pub struct Mention {
     pub kind: AliasKind,
     pub start: usize,
     pub end: usize,
+    /// A surname resolved from an earlier full name: it names the person, but a reader of the
+    /// sentence alone would not know the country.
+    pub inferred: bool,
 }
 
 /// Finds gazetteer aliases as whole words, longest match first ("Guinea-Bissau" over "Guinea").
@@ -43,6 +46,53 @@ impl EntityMatcher {
         })
     }
 
+    /// Every alias found in `text` (whose folded form is `folded`), in order, plus surnames
+    /// used alone after the full name: once an article has named "Ibrahim Traoré", a later
+    /// "Traoré" is him, although the gazetteer cannot list so common a surname on its own.
+    pub fn find_with_surnames(&self, text: &str, folded: &Folded) -> Vec<Mention> {
+        let mut mentions = self.find(text, folded);
+        // Surname (folded) → the people of the article who bear it.
+        let mut surnames: std::collections::HashMap<String, Vec<(EntityRef, usize)>> =
+            std::collections::HashMap::new();
+        for m in mentions.iter().filter(|m| m.kind == AliasKind::Person) {
+            let name = fold(&text[m.start..m.end]).text;
+            if let Some((_, last)) = name.rsplit_once(' ')
+                && last.chars().count() >= 3
+            {
+                let people = surnames.entry(last.to_string()).or_default();
+                if !people.iter().any(|(e, _)| *e == m.entity) {
+                    people.push((m.entity, m.end));
+                }
+            }
+        }
+        for (surname, people) in surnames {
+            let [(entity, first_end)] = people.as_slice() else {
+                continue; // two people of the same name in one article: ambiguous
+            };
+            for (i, _) in folded.text.match_indices(surname.as_str()) {
+                let (start, end) = (
+                    folded.original_offset(i),
+                    folded.original_offset(i + surname.len()),
+                );
+                if start < *first_end || !is_word(&folded.text, i, i + surname.len(), false) {
+                    continue;
+                }
+                if mentions.iter().any(|m| m.start < end && start < m.end) {
+                    continue;
+                }
+                mentions.push(Mention {
+                    entity: *entity,
+                    kind: AliasKind::Person,
+                    start,
+                    end,
+                    inferred: true,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+        mentions
+    }
+
     /// Every alias found in `text` (whose folded form is `folded`), in order.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<Mention> {
         let mut out = Vec::new();
@@ -66,6 +116,7 @@ impl EntityMatcher {
                 kind: *kind,
                 start,
                 end,
+                inferred: false,
             });
         }
         out
@@ -187,6 +238,20 @@ mod tests {
         assert_eq!(keys("Nigeria and Niger"), ["NG", "NE"]);
         assert_eq!(keys("Malianism"), Vec::<String>::new());
         assert!(keys("jihadists moving toward the Gulf of Guinea").is_empty());
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_in_full_before() {
+        let k = Knowledge::load(None).unwrap();
+        let m = EntityMatcher::new(&k.gazetteer).unwrap();
+        let text =
+            "Captain Ibrahim Traoré spoke on Thursday. Traoré said the flights carried equipment.";
+        let found = m.find_with_surnames(text, &fold(text));
+        assert_eq!(found.len(), 2);
+        assert_eq!(k.gazetteer.key_of(found[1].entity), "BF");
+        // Without the full name, a common surname stays unattributed.
+        let alone = "Traoré said the flights carried equipment.";
+        assert!(m.find_with_surnames(alone, &fold(alone)).is_empty());
     }
 
     #[test]

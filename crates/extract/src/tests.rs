@@ -172,3 +172,19 @@ fn facts_are_short_and_spans_point_into_the_text() {
         assert_eq!(&text[f.span[0]..f.span[1]], f.text);
     }
 }
+
+#[test]
+fn forces_moved_to_a_country_are_the_destinations_fact() {
+    let f = facts(
+        "A Russian cargo plane flew from Bamako in Mali to Ouagadougou, and Malian soldiers and Russian fighters were flown in to guard the Burkinabè leader.",
+    );
+    let countries: Vec<&str> = f.iter().map(|f| f.country.as_str()).collect();
+    assert_eq!(countries, ["BF"], "{f:#?}");
+}
+
+#[test]
+fn the_un_mission_in_mali_is_not_mali() {
+    let text = "Ibrahim Traoré met Russian officials. Traoré said the Russian flights had carried equipment left behind by the UN mission in Mali.";
+    let countries: Vec<String> = facts(text).into_iter().map(|f| f.country).collect();
+    assert!(countries.iter().all(|c| c == "BF"), "{countries:?}");
+}

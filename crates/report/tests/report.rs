@@ -547,11 +547,7 @@ fn long_evidence_is_capped_to_a_readable_report() {
         } else {
             Direction::TowardRussia
         };
-        let mut f = fact(
-            i,
-            direction,
-            &format!("Mali and its partner signed accord number {i}."),
-        );
+        let mut f = fact(i, direction, &distinct_sentence(i));
         f.category = Category::ALL[(i as usize) % 5];
         f.weight = 1.0 + (i % 7) as f64 * 0.3;
         f.source = Some(format!("Outlet {}", i % 9));
@@ -629,7 +625,11 @@ fn a_west_leaning_country_is_countered_by_its_russia_leaning_facts() {
             fact(
                 i,
                 Direction::TowardWest,
-                &format!("Mali held joint exercises with US forces, round {i}."),
+                &[
+                    "Mali held joint exercises with US forces near Kati.",
+                    "US trainers opened a counter-terrorism course for Malian officers in Bamako.",
+                    "Washington resumed intelligence sharing with the Malian army after talks.",
+                ][i as usize - 1],
             )
         })
         .collect();
@@ -708,4 +708,34 @@ fn neutral_evidence_scores_three_and_names_no_driver() {
         1,
         "the fact is quoted under Other powers"
     );
+}
+
+/// Sixty different sentences about Mali (syndication would merge near-identical ones).
+fn distinct_sentence(i: i64) -> String {
+    const SUBJECTS: [&str; 6] = [
+        "Mali's junta",
+        "The transitional government in Bamako",
+        "Malian officers",
+        "Mali's foreign ministry",
+        "The defence ministry of Mali",
+        "Assimi Goïta's government",
+    ];
+    const ACTS: [&str; 10] = [
+        "signed a mining accord",
+        "received a shipment of drones",
+        "opened talks on fuel supplies",
+        "hosted a training mission",
+        "agreed a grain delivery",
+        "announced a radio partnership",
+        "discussed a railway loan",
+        "welcomed a delegation of engineers",
+        "renewed a security protocol",
+        "ordered armoured vehicles",
+    ];
+    format!(
+        "{} {} with its partner in week {}.",
+        SUBJECTS[(i % 6) as usize],
+        ACTS[(i / 6 % 10) as usize],
+        i
+    )
 }
