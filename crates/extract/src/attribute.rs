@@ -98,6 +98,8 @@ pub fn roles(
             departures.push((c, cue));
             main.push(c);
         } else if is_origin(clause, m)
+            || is_border(clause, m)
+            || is_topic(clause, m)
             || in_aside(clause, m)
             || is_dateline(clause, m)
             || acts_with_a_power(clause, m)
@@ -218,6 +220,9 @@ fn coordinated(between: &str) -> bool {
                     | "well"
                     | "or"
                     | "ou"
+                    | "encore"
+                    | "also"
+                    | "aussi"
             )
         })
         && words
@@ -257,6 +262,50 @@ fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
         previous = Some(m);
     }
     out
+}
+
+/// "its borders with Libya", "la frontière avec le Niger", "حدودها مع ليبيا": a neighbour named
+/// for geography, not a party to the relation.
+fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
+    let w = words_before(clause, m.start, 4);
+    let with_at = w
+        .iter()
+        .rposition(|x| matches!(x.as_str(), "with" | "avec" | "مع"));
+    with_at.is_some_and(|i| {
+        i + 3 >= w.len()
+            && w[..i].iter().any(|x| {
+                x.starts_with("border")
+                    || x.starts_with("frontiere")
+                    || x.starts_with("frontière")
+                    || x.contains("حدود")
+            })
+    })
+}
+
+/// A country named as a subject of discussion or a theatre, not a party: "the Sudan war",
+/// "the situation in Libya", "la crise au Mali".
+fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
+    const THEATRES: [&str; 7] = [
+        "war",
+        "conflict",
+        "crisis",
+        "situation",
+        "guerre",
+        "conflit",
+        "crise",
+    ];
+    let next = clause.text[m.end..clause.end]
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let w = words_before(clause, m.start, 2);
+    let theatre_before = w.len() == 2
+        && THEATRES.contains(&w[0].as_str())
+        && matches!(w[1].as_str(), "in" | "en" | "au" | "of" | "du" | "de");
+    next.is_some_and(|n| THEATRES.contains(&n.as_str())) || theatre_before
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
@@ -309,6 +358,14 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         " that had been",
         " which has been",
         " which was",
+        // A body described by its members: "un bloc composé de Madagascar, de l'île Maurice...".
+        " composed of",
+        " comprising",
+        " made up of",
+        " composé de",
+        " composée de",
+        " regroupant",
+        " qui regroupe",
     ]
     .iter()
     .filter_map(|o| lower.rfind(o).map(|i| i + o.len()))
@@ -344,6 +401,17 @@ pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<En
 /// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only named
 /// organisations; "Russia said it would send instructors" is Russia speaking for itself.
 fn is_reporter(clause: &Clause<'_>, m: &Mention) -> bool {
+    // "the French news agency", "l'agence russe", "الوكالة الفرنسية": an agency described by nationality.
+    if m.kind == AliasKind::Demonym {
+        let before = words_before(clause, m.start, 1);
+        let after: Vec<String> = clause.text[m.end..clause.end]
+            .split_whitespace()
+            .take(2)
+            .map(str::to_lowercase)
+            .collect();
+        let agency = |w: &str| w.starts_with("agenc") || w.contains("وكالة");
+        return before.first().is_some_and(|w| agency(w)) || after.iter().any(|w| agency(w));
+    }
     if m.kind != AliasKind::Force {
         return false;
     }

@@ -206,13 +206,37 @@ fn is_word(text: &str, start: usize, end: usize, prefix: bool) -> bool {
     let before_ok = text[..start]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
+        .is_none_or(|c| !c.is_alphanumeric())
+        || after_arabic_proclitics(&text[..start], &text[start..end]);
     let after_ok = prefix
         || text[end..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok
+}
+
+/// Arabic writes "and", "to", "with", "for", "like" and "will" as one-letter prefixes of the next
+/// word: "لروسيا" is "to Russia", "والتعاون" "and the cooperation". A match in Arabic script may
+/// follow up to two of them at the start of a word.
+fn after_arabic_proclitics(before: &str, matched: &str) -> bool {
+    const PROCLITICS: &str = "وفبلكس";
+    let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+    if !matched.chars().next().is_some_and(arabic) {
+        return false;
+    }
+    let mut rest = before.chars().rev();
+    for _ in 0..2 {
+        match rest.next() {
+            Some(c) if PROCLITICS.contains(c) => {
+                if rest.clone().next().is_none_or(|p| !p.is_alphanumeric()) {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -252,6 +276,13 @@ mod tests {
         // Without the full name, a common surname stays unattributed.
         let alone = "Traoré said the flights carried equipment.";
         assert!(m.find_with_surnames(alone, &fold(alone)).is_empty());
+    }
+
+    #[test]
+    fn arabic_names_match_after_attached_prefixes() {
+        assert_eq!(keys("موجها الشكر لروسيا"), ["RU"]);
+        assert_eq!(keys("وصلتا إلى بوركينا فاسو"), ["BF"]);
+        assert!(keys("كروسياتي").is_empty());
     }
 
     #[test]

@@ -94,35 +94,14 @@ pub fn seed_inputs(shared: &Path) -> Vec<String> {
     seeds
 }
 
-/// Every name orbit knows for a country (folded), from the built-in gazetteer.
-pub fn names_of(iso2: &str) -> Vec<String> {
-    let g = orbit_core::Gazetteer::load(None).expect("gazetteer");
-    let idx = g
-        .countries
+/// Whether `text` names the country `iso2` (by name, demonym, capital, leader, force or an
+/// editor's bracket), as orbit's own matcher reads it.
+pub fn names_country(text: &str, iso2: &str) -> bool {
+    use orbit_extract::matcher::EntityMatcher;
+    let knowledge = orbit_core::Knowledge::load(None).expect("knowledge");
+    let matcher = EntityMatcher::new(&knowledge.gazetteer).expect("matcher");
+    matcher
+        .find(text, &orbit_core::fold(text))
         .iter()
-        .position(|c| c.iso2 == iso2)
-        .expect("country");
-    g.aliases()
-        .iter()
-        .filter(|a| a.entity == orbit_core::gazetteer::EntityRef::Country(idx))
-        .map(|a| a.folded.clone())
-        .collect()
-}
-
-/// Whether `text` names the country by any of `names` (whole words, folded).
-pub fn names_country(text: &str, names: &[String]) -> bool {
-    let folded = orbit_core::fold(text).text;
-    names.iter().any(|n| {
-        folded.match_indices(n.as_str()).any(|(i, m)| {
-            let before = folded[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = folded[i + m.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            before && after
-        })
-    })
+        .any(|m| knowledge.gazetteer.key_of(m.entity) == iso2)
 }
