@@ -31,6 +31,7 @@ pub struct Weights {
     pub confidence_scale: f64,
     pub undated_sentence: f64,
     pub breadth_floor: f64,
+    pub index_exponent: f64,
     pub top_facts: usize,
     pub category: BTreeMap<Category, f64>,
 }
@@ -140,6 +141,9 @@ impl Scorer {
         }
         if !(0.0..=1.0).contains(&weights.recency_floor) {
             return Err(bad("recency_floor"));
+        }
+        if !(weights.index_exponent > 0.0 && weights.index_exponent <= 1.0) {
+            return Err(bad("index_exponent"));
         }
         if !(0.0..=1.0).contains(&weights.breadth_floor) {
             return Err(bad("breadth_floor"));
@@ -371,7 +375,8 @@ impl Scorer {
         }
     }
 
-    /// index = breadth · Σ sign·w / (Σ |sign|·w + shrinkage); score = clamp(round(3 + 2·index), 1, 5).
+    /// balance = breadth · Σ sign·w / (Σ |sign|·w + shrinkage); index = sign(balance)·|balance|^γ;
+    /// score = clamp(round(3 + 2·index), 1, 5).
     ///
     /// Breadth: alignment is overwhelming only when a country both cooperates with one side and
     /// breaks with the other. The leading side's evidence comes through two channels —
@@ -410,7 +415,9 @@ impl Scorer {
             };
             let floor = self.weights.breadth_floor;
             let breadth = floor + (1.0 - floor) * balance;
-            breadth * net / (directional + self.weights.shrinkage)
+            let balance = breadth * net / (directional + self.weights.shrinkage);
+            // Calibration: mixed reporting compresses balances toward 0; the exponent spreads them.
+            balance.signum() * balance.abs().powf(self.weights.index_exponent)
         } else {
             0.0
         };
