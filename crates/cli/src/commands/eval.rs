@@ -322,6 +322,24 @@ fn facts_by_url(facts: &[Fact]) -> HashMap<&str, Vec<&Fact>> {
     map
 }
 
+/// Each labelled article that names a country, with its first country and its facts.
+fn with_facts<'a>(
+    labelled: &'a [Labelled],
+    facts: &'a [Fact],
+) -> impl Iterator<Item = (&'a Labelled, &'a String, Vec<&'a Fact>)> {
+    let by_url = facts_by_url(facts);
+    labelled.iter().filter_map(move |l| {
+        let first = l.labels.countries.first()?;
+        let article_facts = l
+            .url
+            .as_deref()
+            .and_then(|u| by_url.get(u))
+            .cloned()
+            .unwrap_or_default();
+        Some((l, first, article_facts))
+    })
+}
+
 /// orbit's call for a country in an article: the sign of its facts' weighted directions.
 fn call_for(facts: &[&Fact], country: &str) -> &'static str {
     let net: f64 = facts
@@ -340,20 +358,10 @@ fn call_for(facts: &[&Fact], country: &str) -> &'static str {
 
 /// Attribution precision and recall, and direction accuracy, over `labelled`.
 pub fn article_metrics(labelled: &[Labelled], facts: &[Fact]) -> ArticleMetrics {
-    let by_url = facts_by_url(facts);
-    let empty = Vec::new();
     let (mut n_facts, mut right_country) = (0usize, 0usize);
     let (mut n_recall, mut recalled) = (0usize, 0usize);
     let (mut n_dir, mut right_dir) = (0usize, 0usize);
-    for l in labelled {
-        let Some(first) = l.labels.countries.first() else {
-            continue;
-        };
-        let article_facts = l
-            .url
-            .as_deref()
-            .and_then(|u| by_url.get(u))
-            .unwrap_or(&empty);
+    for (l, first, article_facts) in with_facts(labelled, facts) {
         n_facts += article_facts.len();
         right_country += article_facts
             .iter()
@@ -363,7 +371,7 @@ pub fn article_metrics(labelled: &[Labelled], facts: &[Fact]) -> ArticleMetrics 
         recalled += usize::from(article_facts.iter().any(|f| &f.country == first));
         if let Some(d @ ("toward_russia" | "toward_west")) = l.labels.direction.as_deref() {
             n_dir += 1;
-            right_dir += usize::from(call_for(article_facts, first) == d);
+            right_dir += usize::from(call_for(&article_facts, first) == d);
         }
     }
     let share = |a: usize, n: usize| (n > 0).then(|| round3(a as f64 / n as f64));
@@ -378,19 +386,9 @@ pub fn article_metrics(labelled: &[Labelled], facts: &[Fact]) -> ArticleMetrics 
 }
 
 fn mistakes(labelled: &[Labelled], facts: &[Fact]) -> Vec<Mistake> {
-    let by_url = facts_by_url(facts);
-    let empty = Vec::new();
     let mut out = Vec::new();
-    for l in labelled {
-        let Some(first) = l.labels.countries.first() else {
-            continue;
-        };
-        let article_facts = l
-            .url
-            .as_deref()
-            .and_then(|u| by_url.get(u))
-            .unwrap_or(&empty);
-        let call = call_for(article_facts, first);
+    for (l, first, article_facts) in with_facts(labelled, facts) {
+        let call = call_for(&article_facts, first);
         let wrong_direction = matches!(l.labels.direction.as_deref(), Some(d @ ("toward_russia" | "toward_west")) if d != call);
         let wrong_country: Vec<String> = article_facts
             .iter()
@@ -424,18 +422,8 @@ fn mistakes(labelled: &[Labelled], facts: &[Fact]) -> Vec<Mistake> {
 }
 
 fn confusion(labelled: &[Labelled], facts: &[Fact]) -> BTreeMap<String, BTreeMap<String, usize>> {
-    let by_url = facts_by_url(facts);
-    let empty = Vec::new();
     let mut table: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for l in labelled {
-        let Some(first) = l.labels.countries.first() else {
-            continue;
-        };
-        let article_facts = l
-            .url
-            .as_deref()
-            .and_then(|u| by_url.get(u))
-            .unwrap_or(&empty);
+    for (l, first, article_facts) in with_facts(labelled, facts) {
         let label = l
             .labels
             .direction
@@ -444,7 +432,7 @@ fn confusion(labelled: &[Labelled], facts: &[Fact]) -> BTreeMap<String, BTreeMap
         *table
             .entry(label)
             .or_default()
-            .entry(call_for(article_facts, first).to_string())
+            .entry(call_for(&article_facts, first).to_string())
             .or_default() += 1;
     }
     table
