@@ -625,7 +625,7 @@ fn a_west_leaning_country_is_countered_by_its_russia_leaning_facts() {
             fact(
                 i,
                 Direction::TowardWest,
-                &[
+                [
                     "Mali held joint exercises with US forces near Kati.",
                     "US trainers opened a counter-terrorism course for Malian officers in Bamako.",
                     "Washington resumed intelligence sharing with the Malian army after talks.",
