@@ -335,6 +335,43 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
 /// description ("Wagner, a paramilitary group that has been accused of massacres"), not the event.
 pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     let before = &clause.text[clause.start..pos];
+    // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
+    // reassured...") up to its comma, or a trailing "after they departed" clause.
+    let whole = clause.text[clause.start..clause.end].to_lowercase();
+    const FRONTED: [&str; 12] = [
+        "amid ",
+        "despite ",
+        "after ",
+        "following ",
+        "since ",
+        "while ",
+        "although ",
+        "malgré ",
+        "après ",
+        "suite à ",
+        "alors que ",
+        "depuis ",
+    ];
+    if FRONTED.iter().any(|f| whole.starts_with(f))
+        && whole.find(',').is_some_and(|comma| before.len() < comma)
+    {
+        return true;
+    }
+    const TRAILING: [&str; 9] = [
+        " after they ",
+        " after it ",
+        " after the ",
+        " ahead of ",
+        " before the ",
+        " since the ",
+        " après le ",
+        " après la ",
+        " après leur ",
+    ];
+    let lower_before = before.to_lowercase();
+    if TRAILING.iter().any(|t| lower_before.contains(t)) {
+        return true;
+    }
     let open = before.matches('(').count();
     let close = before.matches(')').count();
     if open > close {

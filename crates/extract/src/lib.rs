@@ -147,7 +147,7 @@ impl Extractor {
                     .iter()
                     .filter(|c| !focus.contains(&self.knowledge.gazetteer.countries[**c].iso2))
                     .count();
-                for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, date) {
+                for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, &focus, date) {
                     // A list of countries the article is not about, with no date of its own
                     // ("Mali, Burkina Faso and Niger have cut ties with France" in a story on Togo),
                     // recalls the past and would be misdated to the article's day: leave it to
@@ -222,6 +222,7 @@ impl Extractor {
         clause: &Clause<'_>,
         roles: &Roles,
         ctx: &ParagraphContext,
+        focus: &[String],
         event_date: Option<(FuzzyDate, DateBasis)>,
     ) -> Vec<Fact> {
         let g = &self.knowledge.gazetteer;
@@ -240,6 +241,13 @@ impl Extractor {
                 ctx.countries.clone(),
                 Some(g.countries[ctx.countries[0]].name.as_str()),
             )
+        } else if clause.has(CueClass::Anaphora)
+            && ctx.countries.is_empty()
+            && let [only] = focus
+            && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
+        {
+            // A paragraph that names no country: "the country" is the one the article is about.
+            (vec![c], Some(g.countries[c].name.as_str()))
         } else {
             return Vec::new();
         };
@@ -382,7 +390,8 @@ impl Extractor {
 }
 
 /// A headline or section title ("Mali and Russia: An Alliance, Not Subordination"): short and
-/// without closing punctuation. It announces a theme; the body states the facts.
+/// without closing punctuation. It announces what the body states, so the body's sentences
+/// are the facts (a headline counted too would double the story's weight).
 fn is_heading(text: &str) -> bool {
     let t = text.trim_end();
     let closed = t.ends_with(['.', '!', '?', '"', '»', '”', ')', ';', ':']);

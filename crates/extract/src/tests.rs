@@ -188,3 +188,44 @@ fn the_un_mission_in_mali_is_not_mali() {
     let countries: Vec<String> = facts(text).into_iter().map(|f| f.country).collect();
     assert!(countries.iter().all(|c| c == "BF"), "{countries:?}");
 }
+
+#[test]
+fn a_fronted_or_trailing_context_clause_does_not_decide_the_event() {
+    let f =
+        facts("Amid Wagner's departure, the Africa Corps reassured Mali of its continued support.");
+    assert_eq!(
+        f[0].direction,
+        Direction::TowardRussia,
+        "{:?}",
+        f[0].event_type
+    );
+    let f = facts(
+        "The United States will return Special Forces to Chad five months after they departed.",
+    );
+    assert_eq!(f[0].country, "TD");
+    assert_eq!(
+        f[0].direction,
+        Direction::TowardWest,
+        "{:?}",
+        f[0].event_type
+    );
+}
+
+#[test]
+fn the_country_resolves_to_the_article_focus_when_the_paragraph_names_none() {
+    let d = Document {
+        title: Some("Le Mali reproche à la France un abandon en plein vol".into()),
+        ..doc(
+            "Le Mali reproche à la France un abandon en plein vol.\n\nLe premier ministre déplore un manque de concertation.\n\nLe pays semble à présent se tourner vers Moscou.",
+            Some("2021-09-27"),
+            "fr",
+        )
+    };
+    let f = EXTRACTOR.extract(&d);
+    let moscow = f
+        .iter()
+        .find(|f| f.counterpart == "RU")
+        .expect("the turn to Moscow");
+    assert_eq!(moscow.country, "ML");
+    assert!(moscow.text.starts_with("[Mali] Le pays"), "{}", moscow.text);
+}
