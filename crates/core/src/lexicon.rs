@@ -22,6 +22,10 @@ pub struct EventCue {
     pub stance: Stance,
     /// Substance: a rupture or material act weighs much, a courtesy little.
     pub weight: f64,
+    /// Only an event of this type when the sentence has a word of this topic: "arrived" is a
+    /// deployment with troops in the sentence, and a visit when a minister arrives.
+    #[serde(default)]
+    pub requires_topic: Option<Category>,
     pub cues: Vec<String>,
 }
 

@@ -365,6 +365,13 @@ impl Extractor {
                 _ => None,
             })
             .filter(|(_, c)| !excluded.contains(c))
+            .filter(|(i, _)| {
+                events[*i].requires_topic.is_none_or(|needed| {
+                    clause.cues.iter().any(|c| {
+                        matches!(c.class, CueClass::Topic(t) if self.knowledge.lexicon.topics[t].category == needed)
+                    })
+                })
+            })
             .collect();
         let main: Vec<(usize, CueHit)> = candidates
             .iter()

@@ -229,3 +229,22 @@ fn the_country_resolves_to_the_article_focus_when_the_paragraph_names_none() {
     assert_eq!(moscow.country, "ML");
     assert!(moscow.text.starts_with("[Mali] Le pays"), "{}", moscow.text);
 }
+
+#[test]
+fn a_minister_arriving_is_a_visit_and_troops_arriving_a_deployment() {
+    let visit = facts(
+        "Russian Foreign Minister Sergey Lavrov arrived in Conakry on a tour of West Africa.",
+    );
+    assert_eq!(visit[0].country, "GN");
+    assert_eq!(visit[0].event_type, orbit_core::EventType::Consult);
+    let troops =
+        facts("Russian military instructors arrived in Niamey with an air-defence system.");
+    assert_eq!(troops[0].event_type, orbit_core::EventType::Mobilize);
+}
+
+#[test]
+fn abstaining_on_a_condemnation_of_russia_is_not_condemning_russia() {
+    let f = facts("South Africa abstained on a UN resolution condemning Russia's war in Ukraine.");
+    assert_eq!(f[0].country, "ZA");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
