@@ -1,6 +1,7 @@
 //! Command-line flags (DESIGN §7 is the contract).
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -31,8 +32,12 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read articles (.jsonl/.json, .html/.htm, .txt/.md, directories, or - for stdin) into the database.
+    /// Read articles (.jsonl/.json, .html/.htm, .txt/.md, .pdf, directories, - for stdin, --url
+    /// pages and feeds, --gdelt files) into the database.
     Ingest(IngestArgs),
+    /// Keep watching the feeds and pages of a sources file: fetch what is new every cycle,
+    /// ingest it, rescore the countries it touches, and raise alerts when a score moves.
+    Watch(WatchArgs),
     /// Print what orbit reads from each file: title, date, language and main text.
     Clean(CleanArgs),
     /// List the stored facts.
@@ -50,8 +55,93 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct IngestArgs {
     /// Files or directories to read; - reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present_any = ["url", "gdelt"])]
     pub paths: Vec<PathBuf>,
+    /// Pages or RSS/Atom feeds to fetch over HTTP(S); a feed's items are followed to their
+    /// articles.
+    #[arg(long, num_args = 1.., value_name = "URL")]
+    pub url: Vec<String>,
+    /// A GDELT 2.0 Events or GKG file (tab-separated, or zipped as GDELT publishes them).
+    #[arg(long, value_name = "FILE")]
+    pub gdelt: Vec<PathBuf>,
+    /// With --gdelt: fetch the rows' source articles instead of storing the coded events.
+    #[arg(long, requires = "gdelt")]
+    pub fetch: bool,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// How orbit fetches over the network (ingest --url, ingest --gdelt --fetch, watch).
+#[derive(Debug, Args, Clone)]
+pub struct NetArgs {
+    /// Also fetch from private, loopback and link-local addresses (refused by default).
+    #[arg(long)]
+    pub allow_private: bool,
+    /// Fetch what robots.txt disallows (it is respected by default).
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// Give up on a request after this long (30s, 2m).
+    #[arg(long, default_value = "30s", value_parser = parse_duration, value_name = "DURATION")]
+    pub timeout: Duration,
+    /// Time between two requests to the same host (1s, 500ms; 0 for none).
+    #[arg(long, default_value = "1s", value_parser = parse_duration, value_name = "DURATION")]
+    pub delay: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The sources file: feeds and pages with a name, language, reliability weight, tags, and
+    /// where alerts go (see data/sources.toml).
+    #[arg(long, value_name = "FILE")]
+    pub sources: PathBuf,
+    /// Time from the start of one cycle to the start of the next (15m, 1h, 90s).
+    #[arg(long, default_value = "15m", value_parser = parse_duration, value_name = "DURATION")]
+    pub every: Duration,
+    /// Run one cycle and exit.
+    #[arg(long, conflicts_with = "cycles")]
+    pub once: bool,
+    /// Stop after this many cycles (default: run until stopped).
+    #[arg(long, value_name = "N")]
+    pub cycles: Option<u64>,
+    /// The period whose scores raise alerts (2024-06, 2024-Q2, 2024); default: the current
+    /// month.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Only the sources with this tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub net: NetArgs,
+}
+
+/// A duration as `90s`, `15m`, `1h`, `1h30m`, `500ms`, or a number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    if let Ok(secs) = t.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let bad = || format!("'{s}' is not a duration: use e.g. 90s, 15m, 1h, 1h30m or 500ms");
+    let mut total = Duration::ZERO;
+    let mut rest = t;
+    while !rest.is_empty() {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+        let n: u64 = rest[..digits].parse().map_err(|_| bad())?;
+        rest = &rest[digits..];
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let unit = match &rest[..unit_len] {
+            "ms" => Duration::from_millis(n),
+            "s" => Duration::from_secs(n),
+            "m" => Duration::from_secs(n * 60),
+            "h" => Duration::from_secs(n * 3600),
+            "d" => Duration::from_secs(n * 86_400),
+            _ => return Err(bad()),
+        };
+        total += unit;
+        rest = &rest[unit_len..];
+    }
+    Ok(total)
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +241,18 @@ pub struct ReportArgs {
     /// Write one file per country (and an index) into this directory.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Who writes the narrative: orbit's own writer (offline, byte-identical runs), or an
+    /// OpenAI-compatible LLM at $ORBIT_LLM_URL (model $ORBIT_LLM_MODEL, key
+    /// $ORBIT_LLM_API_KEY) whose every citation orbit checks; a rejected answer is retried
+    /// once, then replaced by orbit's own text with a note saying so.
+    #[arg(long, value_enum, default_value_t = WriterChoice::Deterministic)]
+    pub writer: WriterChoice,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum WriterChoice {
+    Deterministic,
+    Llm,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -199,4 +301,19 @@ pub struct EvalArgs {
 pub enum EvalFormat {
     Table,
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::from_secs(5400)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("45"), Ok(Duration::from_secs(45)));
+        assert!(parse_duration("soon").is_err());
+        assert!(parse_duration("5 minutes").is_err());
+    }
 }

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest(a) => commands::ingest::run(&cli.global, a),
+        Command::Watch(a) => commands::watch::run(&cli.global, a),
         Command::Clean(a) => commands::clean::run(&cli.global, a),
         Command::Facts(a) => commands::facts::run(&cli.global, a),
         Command::Scores(a) => commands::scores::run(&cli.global, a),

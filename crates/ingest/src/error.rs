@@ -52,4 +52,18 @@ pub enum IngestError {
     /// An article object with neither a non-empty `text` nor a non-empty `html` field.
     #[error("{origin}: no text or html field; skipped")]
     NoBody { origin: String },
+    /// A PDF whose text could not be read (damaged, encrypted, scanned images only).
+    #[error("{path}: cannot read this PDF ({message}); skipped")]
+    Pdf { path: String, message: String },
+    /// A GDELT row that does not have the column layout of its file, or bad values in it.
+    #[error("{path}:{line}: {message}; row skipped")]
+    Gdelt {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    /// A page or feed that could not be fetched; `message` names the URL and the reason
+    /// ("https://x.test/a: HTTP 404 Not Found").
+    #[error("{message}; skipped")]
+    Fetch { message: String },
 }

@@ -23,6 +23,8 @@ enum Kind {
     Json,
     Html,
     Text,
+    /// A PDF: its text layer, page by page.
+    Pdf,
     /// Named on the command line with an unknown extension: HTML or text by its content.
     Sniffed,
 }
@@ -34,6 +36,7 @@ fn kind_of(path: &Path) -> Option<Kind> {
         "json" => Some(Kind::Json),
         "html" | "htm" | "xhtml" => Some(Kind::Html),
         "txt" | "text" | "md" | "markdown" => Some(Kind::Text),
+        "pdf" => Some(Kind::Pdf),
         _ => None,
     }
 }
@@ -156,13 +159,13 @@ fn open(path: &Path, kind: Kind) -> Box<dyn Iterator<Item = ReadResult>> {
             )),
             Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
         },
-        Kind::Html | Kind::Text | Kind::Sniffed => {
+        Kind::Html | Kind::Text | Kind::Pdf | Kind::Sniffed => {
             Box::new(std::iter::once(read_whole(path, &name, kind)))
         }
     }
 }
 
-/// One HTML or text file as one article.
+/// One HTML, text or PDF file as one article.
 fn read_whole(path: &Path, name: &str, kind: Kind) -> ReadResult {
     let io = |source| IngestError::Io {
         path: name.to_string(),
@@ -180,8 +183,11 @@ fn read_whole(path: &Path, name: &str, kind: Kind) -> ReadResult {
     article_from_bytes(&bytes, name, kind)
 }
 
-/// The article in a whole file's bytes; `kind` is `Html`, `Text` or `Sniffed`.
+/// The article in a whole file's bytes; `kind` is `Html`, `Text`, `Pdf` or `Sniffed`.
 fn article_from_bytes(bytes: &[u8], name: &str, kind: Kind) -> ReadResult {
+    if kind == Kind::Pdf || (kind == Kind::Sniffed && crate::pdf::is_pdf(bytes)) {
+        return crate::pdf::read_pdf(bytes, name);
+    }
     let text = text_of(bytes).map_err(|_| IngestError::Binary {
         path: name.to_string(),
     })?;

@@ -2,8 +2,9 @@
 //!
 //! Files are read by extension: `.jsonl`/`.ndjson` (one article per line), `.json` (one
 //! object, an array of objects, or JSON lines), `.html`/`.htm` (one page), `.txt`/`.md` (one
-//! text). Directories are walked recursively in sorted order, skipping other files; a file
-//! named explicitly with another extension is sniffed as HTML or text.
+//! text), `.pdf` (the text layer, pages marked: see [`pdf`]). Directories are walked
+//! recursively in sorted order, skipping other files; a file named explicitly with another
+//! extension is sniffed as PDF, HTML or text. GDELT files have their own reader, [`gdelt`].
 //!
 //! Bad input never stops a run: each unreadable file, broken JSON line, binary or empty file
 //! yields one [`IngestError`] naming the file (and line), and reading goes on.
@@ -21,14 +22,18 @@ mod article;
 mod decode;
 mod error;
 mod files;
+pub mod gdelt;
 mod json_records;
+pub mod pdf;
 mod sniff;
+mod sourced;
 mod stdin;
 
 use std::path::PathBuf;
 
 pub use error::IngestError;
 pub use orbit_core::{Body, RawArticle};
+pub use sourced::{Sourced, SourcedResult};
 
 /// One item read from a source, or the reason it could not be read (naming file and line).
 pub type ReadResult = Result<RawArticle, IngestError>;

@@ -29,6 +29,8 @@
 
 mod error;
 mod filter;
+mod llm_cache;
+mod monitor;
 mod schema;
 
 use std::path::Path;
@@ -42,6 +44,7 @@ use sha2::{Digest, Sha256};
 
 use error::Context;
 pub use error::StoreError;
+pub use monitor::FeedValidators;
 pub use schema::SCHEMA_VERSION;
 
 /// How long a statement waits for another process's lock before giving up.

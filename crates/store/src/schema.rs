@@ -92,6 +92,34 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO facts_fts(rowid, text) VALUES (new.id, new.text);
     END;
     "#,
+    // 2: what monitoring remembers between runs: each feed's HTTP validators (conditional
+    // GET), and the last score of each country for a watched period (alerts).
+    r#"
+    CREATE TABLE feed_state (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT NOT NULL
+    );
+
+    CREATE TABLE alert_state (
+        period     TEXT NOT NULL,
+        country    TEXT NOT NULL,
+        score      INTEGER,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (period, country)
+    );
+    "#,
+    // 3: the LLM writer's accepted answers, by SHA-256 of the request (prompt hash): an
+    // identical request is answered from here without a network call.
+    r#"
+    CREATE TABLE llm_cache (
+        prompt_hash TEXT PRIMARY KEY,
+        model       TEXT NOT NULL,
+        answer      TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

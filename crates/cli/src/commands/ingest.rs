@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -51,9 +52,16 @@ pub fn run(global: &Global, args: IngestArgs) -> Result<ExitCode> {
         };
     let mut store = open_store(global)?;
     let pipeline = Pipeline::load(global)?;
-    let tally = pipeline.ingest(&mut store, items)?;
+    let mut tally = if args.paths.is_empty() {
+        Tally::default()
+    } else {
+        pipeline.ingest(&mut store, items)?
+    };
+    // --url pages and feeds, --gdelt files: fetched or read, then the same pipeline.
+    let remote = super::remote::ingest_remote(global, &pipeline, &mut store, &args)?;
+    super::remote::add_tally(&mut tally, remote.tally);
     eprintln!("orbit: ingest: {tally}");
-    let nothing = tally.new + tally.duplicate == 0;
+    let nothing = tally.new + tally.duplicate + remote.up_to_date == 0;
     Ok(if nothing {
         ExitCode::from(1)
     } else {
@@ -67,6 +75,10 @@ pub struct Pipeline {
     pub extractor: Extractor,
 }
 
+/// An item after cleaning, deduplication and extraction: ready to store, already stored
+/// (`None`), or failed.
+type Prepared = Result<Option<(Document, Vec<Fact>)>>;
+
 impl Pipeline {
     pub fn load(global: &Global) -> Result<Self> {
         let knowledge = load_knowledge(global)?;
@@ -77,38 +89,99 @@ impl Pipeline {
     }
 
     /// Ingests every item, reporting each bad one on stderr and carrying on.
+    ///
+    /// Items are read in chunks; each chunk is cleaned and extracted across the cores, and
+    /// its results are then taken in input order, so the store, the messages and the batch
+    /// boundaries (one transaction per [`BATCH`] new articles) are those of a one-by-one run.
+    /// Full batches are written by a background thread while the next chunk is read and
+    /// cleaned; the store is back in this thread before the chunk is checked for duplicates.
     pub fn ingest(
         &self,
         store: &mut Store,
         items: impl Iterator<Item = ReadResult>,
     ) -> Result<Tally> {
         let progress = progress_bar();
+        let threads = worker_threads();
+        let mut items = items;
         let mut tally = Tally::default();
         let mut batch: Vec<(Document, Vec<Fact>)> = Vec::with_capacity(BATCH);
-        for item in items {
-            progress.inc(1);
-            match item
-                .map_err(anyhow::Error::from)
-                .and_then(|raw| self.prepare(store, &raw))
-            {
-                Ok(Some(prepared)) => batch.push(prepared),
-                Ok(None) => tally.duplicate += 1,
-                Err(e) => {
-                    tally.failed += 1;
-                    progress.suspend(|| eprintln!("orbit: {e:#}"));
+        std::thread::scope(|scope| -> Result<()> {
+            let mut writer = Writer::Idle(store);
+            loop {
+                let chunk: Vec<ReadResult> = items.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
                 }
+                let cleaned = self.clean_chunk(chunk, threads);
+                let store = writer.wait(&mut tally)?;
+                let mut full = Vec::new();
+                for prepared in self.extract_chunk(store, cleaned, threads) {
+                    progress.inc(1);
+                    match prepared {
+                        Ok(Some(prepared)) => batch.push(prepared),
+                        Ok(None) => tally.duplicate += 1,
+                        Err(e) => {
+                            tally.failed += 1;
+                            progress.suspend(|| eprintln!("orbit: {e:#}"));
+                        }
+                    }
+                    if batch.len() >= BATCH {
+                        full.push(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                }
+                writer = Writer::start(scope, store, full);
             }
-            if batch.len() >= BATCH {
-                commit(store, &mut batch, &mut tally)?;
-            }
-        }
-        commit(store, &mut batch, &mut tally)?;
+            let store = writer.wait(&mut tally)?;
+            commit(store, &mut batch, &mut tally)
+        })?;
         progress.finish_and_clear();
         Ok(tally)
     }
 
-    /// Cleans and extracts one article; `None` when the store already has it.
-    fn prepare(&self, store: &Store, raw: &RawArticle) -> Result<Option<(Document, Vec<Fact>)>> {
+    /// Cleans a chunk of items across the worker threads; results in input order.
+    fn clean_chunk(&self, chunk: Vec<ReadResult>, threads: usize) -> Vec<Result<Document>> {
+        let cleaned = parallel_map(&chunk, threads, |item| {
+            item.as_ref().ok().map(|raw| self.clean(raw))
+        });
+        chunk
+            .into_iter()
+            .zip(cleaned)
+            .map(|(item, cleaned)| match (item, cleaned) {
+                (Err(e), _) => Err(e.into()),
+                (Ok(_), Some(cleaned)) => cleaned,
+                (Ok(raw), None) => self.clean(&raw),
+            })
+            .collect()
+    }
+
+    /// Drops the documents the store already has and extracts the facts of the rest across
+    /// the worker threads; results in input order.
+    fn extract_chunk(
+        &self,
+        store: &Store,
+        cleaned: Vec<Result<Document>>,
+        threads: usize,
+    ) -> Vec<Prepared> {
+        let documents: Vec<Result<Option<Document>>> = cleaned
+            .into_iter()
+            .map(|doc| {
+                let doc = doc?;
+                Ok((!store.contains_article(doc.url.as_deref(), &doc.text)?).then_some(doc))
+            })
+            .collect();
+        let facts = parallel_map(&documents, threads, |doc| match doc {
+            Ok(Some(doc)) => self.extractor.extract(doc),
+            _ => Vec::new(),
+        });
+        documents
+            .into_iter()
+            .zip(facts)
+            .map(|(doc, facts)| Ok(doc?.map(|doc| (doc, facts))))
+            .collect()
+    }
+
+    /// Cleans one article, naming a local file as its URL and source when it has none.
+    fn clean(&self, raw: &RawArticle) -> Result<Document> {
         let mut doc = self.cleaner.clean(raw)?;
         if doc.url.is_none() {
             doc.url = file_url(&doc.origin);
@@ -116,12 +189,109 @@ impl Pipeline {
         if doc.source.is_none() {
             doc.source = file_name(&doc.origin);
         }
-        if store.contains_article(doc.url.as_deref(), &doc.text)? {
-            return Ok(None);
-        }
-        let facts = self.extractor.extract(&doc);
-        Ok(Some((doc, facts)))
+        Ok(doc)
     }
+}
+
+/// The store: idle, or being written to by a background thread.
+enum Writer<'scope, 'env> {
+    Idle(&'env mut Store),
+    Busy(std::thread::ScopedJoinHandle<'scope, (&'env mut Store, Result<Tally>)>),
+}
+
+impl<'scope, 'env> Writer<'scope, 'env> {
+    /// Writes `batches` in order, one transaction each, on a thread of `scope`.
+    fn start(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        store: &'env mut Store,
+        batches: Vec<Vec<(Document, Vec<Fact>)>>,
+    ) -> Self {
+        if batches.is_empty() {
+            return Writer::Idle(store);
+        }
+        Writer::Busy(scope.spawn(move || {
+            let mut tally = Tally::default();
+            let written = batches
+                .into_iter()
+                .try_for_each(|mut batch| commit(store, &mut batch, &mut tally));
+            (store, written.map(|()| tally))
+        }))
+    }
+
+    /// Waits for the write to end, adds what it stored to `tally`, and gives the store back.
+    fn wait(self, tally: &mut Tally) -> Result<&'env mut Store> {
+        match self {
+            Writer::Idle(store) => Ok(store),
+            Writer::Busy(handle) => {
+                let (store, written) = handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let written = written?;
+                tally.new += written.new;
+                tally.duplicate += written.duplicate;
+                tally.failed += written.failed;
+                tally.facts += written.facts;
+                Ok(store)
+            }
+        }
+    }
+}
+
+/// Items read ahead and cleaned and extracted together, across the worker threads.
+const CHUNK: usize = 512;
+
+/// Threads for cleaning and extraction: `ORBIT_THREADS` if set, else one per core.
+fn worker_threads() -> usize {
+    std::env::var("ORBIT_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// `f` applied to every item on up to `threads` threads, results in the items' order. Threads
+/// take the next item as they finish one, so a slow HTML page does not hold up the others.
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            return done;
+                        };
+                        done.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => {
+                    for (i, r) in done {
+                        results[i] = Some(r);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every item is mapped by a worker"))
+        .collect()
 }
 
 /// A `file://` link to a local source, so citations of files have a "View Source" too:

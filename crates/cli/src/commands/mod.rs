@@ -5,8 +5,10 @@ pub mod demo;
 pub mod eval;
 pub mod facts;
 pub mod ingest;
+pub mod remote;
 pub mod report;
 pub mod scores;
+pub mod watch;
 
 use anyhow::{Context, Result};
 use orbit_core::gazetteer::Country;
