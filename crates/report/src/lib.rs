@@ -4,7 +4,11 @@
 //! Every claim in a section carries a numbered marker `[n]` that resolves to a citation of a
 //! fact about the report's country; citations are numbered by first use, never repeated, and
 //! two copies of one story are cited once. The report renders as Markdown, self-contained
-//! HTML, or JSON (the `report --format json` contract).
+//! HTML, or JSON (the `report --format json` contract); [`Index`] lists a set of reports.
+//!
+//! The optional [`llm`] writer has an OpenAI-compatible model reword the narrative from the
+//! facts the report cites; orbit checks its citations and falls back to its own text, saying
+//! so in [`Report::writer`], when they fail.
 //!
 //! ```
 //! use orbit_core::{Gazetteer, Period};
@@ -22,6 +26,8 @@
 
 mod citations;
 mod evidence;
+mod index;
+pub mod llm;
 mod narrative;
 mod prose;
 mod render;
@@ -32,7 +38,9 @@ use orbit_core::{Category, Direction, Fact, FuzzyDate, Gazetteer, Period};
 use orbit_score::{CategoryScore, CountryScore, PowerScore, PreviousScore, Scorer};
 use serde::Serialize;
 
-/// Who wrote the narrative; an optional LLM writer would put its own name here.
+pub use index::Index;
+
+/// Who wrote the narrative by default; the LLM writer ([`llm`]) puts its own name here.
 pub const GENERATED_BY: &str = "orbit deterministic writer";
 
 /// One country's analysis for one period (DESIGN §6 field names are a contract).
@@ -52,6 +60,9 @@ pub struct Report {
     /// −1 = fully West … +1 = fully Russia; null when there is no evidence.
     pub index: Option<f64>,
     pub confidence: f64,
+    /// `[lo, hi]`: the index's 80% interval from a bootstrap over sources; null when there is
+    /// no evidence.
+    pub index_interval: Option<[f64; 2]>,
     pub n_facts: usize,
     pub n_sources: usize,
     /// Narrative sections whose texts carry the citation markers `[n]`.
@@ -66,6 +77,45 @@ pub struct Report {
     /// Fact ids pointing the other way, strongest first (from the score).
     pub counter_evidence: Vec<i64>,
     pub generated_by: String,
+    /// Which writer was asked for, which one wrote the text, and why they differ.
+    pub writer: WriterInfo,
+}
+
+/// The two narrative writers: orbit's own, and an LLM whose answer orbit verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WriterKind {
+    Deterministic,
+    Llm,
+}
+
+/// Who wrote a report's narrative: `{"requested": "llm", "used": "deterministic", "reason":
+/// "..."}` when the LLM's answer was rejected and orbit fell back to its own writer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WriterInfo {
+    pub requested: WriterKind,
+    pub used: WriterKind,
+    /// The LLM model asked, when the LLM writer was requested.
+    pub model: Option<String>,
+    /// Why the writer used is not the one requested; null when it is.
+    pub reason: Option<String>,
+}
+
+impl WriterInfo {
+    /// The default: the deterministic writer, asked for and used.
+    pub fn deterministic() -> Self {
+        WriterInfo {
+            requested: WriterKind::Deterministic,
+            used: WriterKind::Deterministic,
+            model: None,
+            reason: None,
+        }
+    }
+
+    /// True when the LLM writer was asked for but orbit wrote the text itself.
+    pub fn fell_back(&self) -> bool {
+        self.requested != self.used
+    }
 }
 
 /// First and last day of the period as ISO dates; null for an unbounded side.
@@ -95,6 +145,8 @@ pub struct Citation {
     pub published: Option<FuzzyDate>,
     pub event_date: Option<FuzzyDate>,
     pub direction: Direction,
+    /// ISO2 of the country the fact is about: always the report's country.
+    pub country: String,
     pub counterpart: String,
     pub category: Category,
 }
@@ -124,6 +176,7 @@ pub fn build_report(
         .collect();
     let weighted = scorer.weigh(&own, period);
     let plan = evidence::Plan::new(&weighted, score);
+    let writer = WriterInfo::deterministic();
     let (sections, cited) = narrative::write(&narrative::Input {
         score,
         plan: &plan,
@@ -131,6 +184,7 @@ pub fn build_report(
         gazetteer,
         period,
         name: &name,
+        writer: &writer,
     });
     Report {
         title: format!(
@@ -148,6 +202,7 @@ pub fn build_report(
         score_label: prose::score_label(score.score).to_string(),
         index: score.index,
         confidence: score.confidence,
+        index_interval: score.index_interval,
         n_facts: score.n_facts,
         n_sources: score.n_sources,
         sections,
@@ -159,6 +214,7 @@ pub fn build_report(
         drivers: score.drivers.clone(),
         counter_evidence: score.counter_evidence.clone(),
         generated_by: GENERATED_BY.to_string(),
+        writer,
     }
 }
 

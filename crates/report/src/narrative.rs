@@ -7,17 +7,18 @@ use std::collections::BTreeMap;
 use orbit_core::{Category, Direction, Gazetteer, Period, gazetteer::EntityRef};
 use orbit_score::{CountryScore, Scorer};
 
-use crate::Section;
 use crate::citations::Cited;
 use crate::evidence::{Home, Plan, is_other_power};
 use crate::prose::{
     category_heading, category_name, category_topic, confidence_words, count, date_words,
-    direction_words, event_date_opening, event_noun, join_and, lean_phrase, score_label,
-    score_meaning, signed2,
+    direction_words, event_date_opening, event_noun, interval_level, join_and, lean_phrase,
+    score_label, score_meaning, signed2,
 };
+use crate::{Section, WriterInfo, WriterKind};
 
 pub(crate) const OTHER_POWERS: &str = "Other powers";
 pub(crate) const OTHER_WAY: &str = "What points the other way";
+const CHANGE: &str = "Change since the previous period";
 
 /// What the writer reads.
 pub(crate) struct Input<'a, 'p> {
@@ -27,6 +28,7 @@ pub(crate) struct Input<'a, 'p> {
     pub gazetteer: &'p Gazetteer,
     pub period: &'p Period,
     pub name: &'p str,
+    pub writer: &'p WriterInfo,
 }
 
 /// Writes every section in order and returns them with the citations they use.
@@ -54,6 +56,10 @@ struct Writer<'i, 'a, 'p> {
 impl<'a> Writer<'_, 'a, '_> {
     fn plan(&self) -> &Plan<'a> {
         self.input.plan
+    }
+
+    fn has_evidence(&self) -> bool {
+        self.input.score.index.is_some()
     }
 
     fn marker(&mut self, i: usize) -> String {
@@ -241,7 +247,17 @@ impl<'a> Writer<'_, 'a, '_> {
     fn category(&mut self, c: Category) -> Option<Section> {
         let all = self.plan().in_category(c);
         if all.is_empty() {
-            return None;
+            // A report with evidence keeps every section, so readers find the same headings
+            // in every country's report; one without evidence has nothing to break down.
+            return self.has_evidence().then(|| {
+                section(
+                    category_heading(c),
+                    vec![format!(
+                        "No fact in this period concerns {}.",
+                        category_topic(c)
+                    )],
+                )
+            });
         }
         let n = all.len();
         let lean_counts = [
@@ -360,7 +376,16 @@ impl<'a> Writer<'_, 'a, '_> {
     fn other_powers(&mut self) -> Option<Section> {
         let groups = self.other_power_groups();
         if groups.is_empty() {
-            return None;
+            return self.has_evidence().then(|| {
+                section(
+                    OTHER_POWERS,
+                    vec![format!(
+                        "No fact in this period shows {} dealing with a power beyond the \
+                         Russia–West axis (China, Turkey, the Gulf states, Iran or others).",
+                        self.input.name
+                    )],
+                )
+            });
         }
         let powers: BTreeMap<String, f64> = self
             .input
@@ -479,7 +504,24 @@ impl<'a> Writer<'_, 'a, '_> {
 
     fn change(&mut self) -> Option<Section> {
         let s = self.input.score;
-        let prev = s.previous.as_ref()?;
+        let Some(prev) = s.previous.as_ref() else {
+            let period = self.input.period;
+            let covers = if period.from.is_none() && period.to.is_none() {
+                "all dates".to_string()
+            } else {
+                period.label()
+            };
+            return self.has_evidence().then(|| {
+                section(
+                    CHANGE,
+                    vec![format!(
+                        "This report covers {covers}, so there is no previous period of the \
+                         same length to compare it with; a month, quarter or year is compared \
+                         with the one before."
+                    )],
+                )
+            });
+        };
         let name = self.input.name;
         let label = Period::parse(&prev.period)
             .map(|p| p.label())
@@ -518,7 +560,7 @@ impl<'a> Writer<'_, 'a, '_> {
                  change can be measured."
             ),
         };
-        Some(section("Change since the previous period", vec![text]))
+        Some(section(CHANGE, vec![text]))
     }
 
     fn method(&mut self) -> Section {
@@ -567,15 +609,13 @@ impl<'a> Writer<'_, 'a, '_> {
                 s.confidence,
                 confidence_words(s.confidence)
             ));
+            if let Some(interval) = s.index_interval {
+                first.push(' ');
+                first.push_str(&interval_sentence(interval, s.n_sources));
+            }
             paragraphs.push(first);
         }
-        paragraphs.push(format!(
-            "The score comes only from the cited evidence and the facts counted with it: each \
-             fact is a sentence quoted from a news or analysis article, counted for {name} only \
-             when the sentence names it, and dated by the date the sentence names, else by its \
-             article's date. No other input, opinion or language model enters the score or this \
-             text, which orbit writes deterministically from the facts."
-        ));
+        paragraphs.push(provenance(name, self.input.writer));
         let category_weights: Vec<String> = Category::ALL
             .iter()
             .map(|c| {
@@ -596,6 +636,54 @@ impl<'a> Writer<'_, 'a, '_> {
             trim_float(weights.shrinkage)
         ));
         section("Method and evidence", paragraphs)
+    }
+}
+
+/// What the index's bootstrap interval says, in one sentence.
+fn interval_sentence([lo, hi]: [f64; 2], n_sources: usize) -> String {
+    let level = interval_level();
+    if n_sources <= 1 {
+        format!(
+            "The index's {level}% interval is {} to {}: with a single source, a bootstrap over \
+             sources has nothing to resample, so it cannot show how other outlets would change \
+             the picture.",
+            signed2(lo),
+            signed2(hi)
+        )
+    } else {
+        format!(
+            "The index's {level}% interval runs from {} to {}: recomputed on {} resamples of \
+             the {n_sources} sources (drawn with replacement), the index falls in that range \
+             in {level}% of them, which shows how much it depends on which outlets reported.",
+            signed2(lo),
+            signed2(hi),
+            orbit_score::BOOTSTRAP_DRAWS
+        )
+    }
+}
+
+/// Where the score and the text come from. With the LLM writer the narrative sections are
+/// the model's (checked by orbit); the score, this section and the citations stay orbit's.
+pub(crate) fn provenance(name: &str, writer: &WriterInfo) -> String {
+    let facts = format!(
+        "The score comes only from the cited evidence and the facts counted with it: each \
+         fact is a sentence quoted from a news or analysis article, counted for {name} only \
+         when the sentence names it, and dated by the date the sentence names, else by its \
+         article's date."
+    );
+    match writer.used {
+        WriterKind::Deterministic => format!(
+            "{facts} No other input, opinion or language model enters the score or this text, \
+             which orbit writes deterministically from the facts."
+        ),
+        WriterKind::Llm => format!(
+            "{facts} No other input, opinion or language model enters the score. The narrative \
+             sections above were written by a language model ({}) from the cited facts alone; \
+             orbit checked that every sentence cites at least one of them, all about {name}, \
+             and wrote the score, the change since the previous period, this section and the \
+             citation list itself.",
+            writer.model.as_deref().unwrap_or("unnamed model")
+        ),
     }
 }
 

@@ -66,6 +66,22 @@ pub fn signed2(x: f64) -> String {
     }
 }
 
+/// The bootstrap interval's level in percent: `80`.
+pub fn interval_level() -> String {
+    let [lo, hi] = orbit_score::INTERVAL_PERCENTILES;
+    format!("{}", ((hi - lo) * 100.0).round())
+}
+
+/// `80% interval +0.30 to +0.60`.
+pub fn interval_words([lo, hi]: [f64; 2]) -> String {
+    format!(
+        "{}% interval {} to {}",
+        interval_level(),
+        signed2(lo),
+        signed2(hi)
+    )
+}
+
 /// `1 fact`, `3 facts`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

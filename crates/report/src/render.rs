@@ -9,7 +9,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
-use crate::prose::{count, direction_words, signed2};
+use crate::prose::{count, direction_words, interval_words, signed2};
 use crate::{Citation, Report};
 
 const TEMPLATE_NAME: &str = "report.html";
@@ -41,8 +41,13 @@ fn risk_score(report: &Report) -> String {
 
 /// The facts after the score in the header line: index, confidence, evidence, period.
 fn header_facts(report: &Report) -> Vec<String> {
+    let index = match (report.index, report.index_interval) {
+        (Some(i), Some(interval)) => format!("{} ({})", signed2(i), interval_words(interval)),
+        (Some(i), None) => signed2(i),
+        (None, _) => "n/a".to_string(),
+    };
     vec![
-        format!("Index: {}", report.index.map_or("n/a".to_string(), signed2)),
+        format!("Index: {index}"),
         format!("Confidence: {:.2}", report.confidence),
         format!(
             "{} from {}",
@@ -51,6 +56,28 @@ fn header_facts(report: &Report) -> Vec<String> {
         ),
         format!("Period: {}", period_dates(report)),
     ]
+}
+
+/// The visible note of a report whose requested writer did not write it: the LLM's answer
+/// was rejected (or never came) and orbit wrote the text itself.
+fn writer_note(report: &Report) -> Option<String> {
+    let w = &report.writer;
+    if !w.fell_back() {
+        return None;
+    }
+    let model = w
+        .model
+        .as_deref()
+        .map_or(String::new(), |m| format!(" ({m})"));
+    Some(format!(
+        "Note: the LLM writer{model} was requested, but its text was not used: {}. orbit's \
+         deterministic writer wrote this report instead.",
+        w.reason
+            .as_deref()
+            .map(one_line)
+            .unwrap_or_else(|| "no reason recorded".to_string())
+            .trim_end_matches('.')
+    ))
 }
 
 fn period_dates(report: &Report) -> String {
@@ -125,6 +152,9 @@ pub(crate) fn markdown(report: &Report) -> String {
     header.extend(header_facts(report));
     out.push_str(&header.join(" · "));
     out.push_str("\n\n");
+    if let Some(note) = writer_note(report) {
+        out.push_str(&format!("> **{note}**\n\n"));
+    }
     for s in &report.sections {
         out.push_str(&format!("## {}\n\n{}\n\n", s.heading, s.text));
     }
@@ -172,10 +202,13 @@ pub(crate) fn json(report: &Report) -> String {
 struct HtmlView<'r> {
     title: &'r str,
     generated_by: &'r str,
+    /// The footer promises byte-identical output only for the deterministic writer.
+    deterministic: bool,
     risk_score: String,
     score_label: &'r str,
     badge: &'static str,
     header_facts: Vec<String>,
+    note: Option<String>,
     scale: Vec<ScaleStep>,
     sections: Vec<HtmlSection<'r>>,
     citations: Vec<HtmlCitation<'r>>,
@@ -229,7 +262,7 @@ const SCALE: [(u8, &str); 5] = [
     (1, "US-focused"),
 ];
 
-fn badge_class(score: Option<u8>) -> &'static str {
+pub(crate) fn badge_class(score: Option<u8>) -> &'static str {
     match score {
         Some(5) => "s5",
         Some(4) => "s4",
@@ -245,10 +278,12 @@ pub(crate) fn html(report: &Report) -> String {
     let view = HtmlView {
         title: &report.title,
         generated_by: &report.generated_by,
+        deterministic: report.writer.used == crate::WriterKind::Deterministic,
         risk_score: risk_score(report),
         score_label: &report.score_label,
         badge: badge_class(report.score),
         header_facts: header_facts(report),
+        note: writer_note(report),
         scale: SCALE
             .iter()
             .map(|&(score, label)| ScaleStep {

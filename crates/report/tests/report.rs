@@ -739,3 +739,78 @@ fn distinct_sentence(i: i64) -> String {
         i
     )
 }
+
+#[test]
+fn a_report_with_evidence_has_every_section_even_when_some_are_empty() {
+    let facts = vec![fact(
+        1,
+        Direction::TowardRussia,
+        "Russian instructors arrived in Mali to train its army.",
+    )];
+    let report = report_for("ML", &facts, &Period::all(), None);
+    let headings: Vec<&str> = report.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Summary",
+            "Military and security",
+            "Diplomatic",
+            "Economic",
+            "Information and public opinion",
+            "Political",
+            "Other powers",
+            "What points the other way",
+            "Change since the previous period",
+            "Method and evidence",
+        ]
+    );
+    assert_eq!(
+        section(&report, "Economic"),
+        Some("No fact in this period concerns economic ties.")
+    );
+    assert!(
+        section(&report, "Other powers")
+            .unwrap()
+            .starts_with("No fact in this period shows Mali dealing with a power beyond the")
+    );
+    assert!(
+        section(&report, "Change since the previous period")
+            .unwrap()
+            .starts_with("This report covers all dates, so there is no previous period")
+    );
+}
+
+#[test]
+fn the_index_interval_is_in_the_header_the_method_and_the_json() {
+    let report = mali_june();
+    let [lo, hi] = report.index_interval.expect("an interval");
+    assert!(lo <= hi);
+    let md = report.to_markdown();
+    assert!(
+        md.contains(&format!("(80% interval {lo:+.2} to {hi:+.2})")),
+        "{md}"
+    );
+    assert!(
+        section(&report, "Method and evidence")
+            .unwrap()
+            .contains("The index's 80% interval runs from")
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["index_interval"], serde_json::json!([lo, hi]));
+    assert_eq!(json["writer"]["used"], "deterministic");
+    assert!(json["writer"]["reason"].is_null());
+}
+
+#[test]
+fn the_index_page_links_every_country_and_escapes_names() {
+    let mut mali = mali_june();
+    mali.name = "Mali <script>alert(1)</script>".into();
+    let index = orbit_report::Index::new("June '24", vec![mali]);
+    let html = index.to_html();
+    assert!(
+        html.contains(r#"<a href="ML.html">Mali &lt;script&gt;"#),
+        "{html}"
+    );
+    assert!(!html.contains("<script>"));
+    assert!(index.to_markdown().contains("[html](ML.html)"));
+}

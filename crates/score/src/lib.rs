@@ -104,6 +104,9 @@ pub struct CountryScore {
     pub index: Option<f64>,
     /// 0–1, grows with independent, agreeing evidence.
     pub confidence: f64,
+    /// `[lo, hi]`: the 10th and 90th percentiles of the index over a bootstrap of the
+    /// period's sources (see [`Scorer::index_interval`]); null when there is no evidence.
+    pub index_interval: Option<[f64; 2]>,
     /// Distinct facts (syndicated copies count once).
     pub n_facts: usize,
     pub n_sources: usize,
@@ -230,6 +233,7 @@ impl Scorer {
     ) -> CountryScore {
         let weighted = self.weigh(facts, period);
         let (index, score) = self.index_and_score(&weighted);
+        let index_interval = self.index_interval(&weighted);
         let total: f64 = weighted.iter().map(|w| w.weight).sum();
         let directional: f64 = weighted
             .iter()
@@ -363,6 +367,7 @@ impl Scorer {
             score,
             index: index.map(round3),
             confidence: round3(confidence),
+            index_interval,
             n_facts: weighted.len(),
             n_sources: sources.len(),
             categories,
@@ -377,34 +382,27 @@ impl Scorer {
 
     /// balance = breadth · Σ sign·w / (Σ |sign|·w + shrinkage); index = sign(balance)·|balance|^γ;
     /// score = clamp(round(3 + 2·index), 1, 5).
+    fn index_and_score(&self, weighted: &[Weighted<'_>]) -> (Option<f64>, Option<u8>) {
+        if weighted.is_empty() {
+            return (None, None);
+        }
+        let index = self.index_of(&Channels::of(weighted));
+        let score = (3.0 + 2.0 * index).round().clamp(1.0, 5.0) as u8;
+        (Some(index), Some(score))
+    }
+
+    /// The index from the four channels of directional evidence.
     ///
     /// Breadth: alignment is overwhelming only when a country both cooperates with one side and
     /// breaks with the other. The leading side's evidence comes through two channels —
     /// cooperation with its camp, hostility toward the other camp — and with one channel only
     /// the index is multiplied by `breadth_floor`: Senegal closing French bases without turning
     /// to Russia, or Togo signing with Moscow while keeping Western partners, is a lean, not a 5.
-    fn index_and_score(&self, weighted: &[Weighted<'_>]) -> (Option<f64>, Option<u8>) {
-        if weighted.is_empty() {
-            return (None, None);
-        }
-        let channel = |direction: Direction, stance: Stance| -> f64 {
-            weighted
-                .iter()
-                .filter(|w| w.fact.direction == direction && w.fact.stance == stance)
-                .map(|w| w.weight)
-                .sum()
-        };
-        let russia = [
-            channel(Direction::TowardRussia, Stance::Cooperative),
-            channel(Direction::TowardRussia, Stance::Hostile),
-        ];
-        let west = [
-            channel(Direction::TowardWest, Stance::Cooperative),
-            channel(Direction::TowardWest, Stance::Hostile),
-        ];
+    fn index_of(&self, ch: &Channels) -> f64 {
+        let (russia, west) = (ch.russia, ch.west);
         let net = russia[0] + russia[1] - west[0] - west[1];
         let directional = russia[0] + russia[1] + west[0] + west[1];
-        let index = if directional > 0.0 {
+        if directional > 0.0 {
             let leading = if net >= 0.0 { russia } else { west };
             let (minor, major) = (leading[0].min(leading[1]), leading[0].max(leading[1]));
             // A minor channel of a third of the major one or more counts as full breadth.
@@ -420,10 +418,121 @@ impl Scorer {
             balance.signum() * balance.abs().powf(self.weights.index_exponent)
         } else {
             0.0
-        };
-        let score = (3.0 + 2.0 * index).round().clamp(1.0, 5.0) as u8;
-        (Some(index), Some(score))
+        }
     }
+
+    /// How far the index could move with other sources: a bootstrap over sources.
+    ///
+    /// The period's sources are drawn [`BOOTSTRAP_DRAWS`] times with replacement (as many
+    /// draws as there are sources; a source drawn twice counts twice), the index is recomputed
+    /// from each resample's facts with their weights unchanged, and the interval runs from the
+    /// 10th to the 90th percentile of those indices. A fixed seed makes it reproducible. One
+    /// source gives a zero-width interval: there is nothing to resample, which the confidence
+    /// (not the interval) already marks as weak evidence. `None` without facts.
+    ///
+    /// ```
+    /// use orbit_core::Period;
+    /// use orbit_score::Scorer;
+    /// let scorer = Scorer::load(None).unwrap();
+    /// let weighted = scorer.weigh(&[], &Period::all());
+    /// assert_eq!(scorer.index_interval(&weighted), None);
+    /// ```
+    pub fn index_interval(&self, weighted: &[Weighted<'_>]) -> Option<[f64; 2]> {
+        if weighted.is_empty() {
+            return None;
+        }
+        let mut by_source: BTreeMap<String, Vec<Weighted<'_>>> = BTreeMap::new();
+        for w in weighted {
+            by_source.entry(source_key(w.fact)).or_default().push(*w);
+        }
+        let sources: Vec<Channels> = by_source.values().map(|ws| Channels::of(ws)).collect();
+        let mut rng = SplitMix64(BOOTSTRAP_SEED);
+        let mut indices: Vec<f64> = (0..BOOTSTRAP_DRAWS)
+            .map(|_| {
+                let mut sample = Channels::default();
+                for _ in 0..sources.len() {
+                    sample.add(&sources[rng.below(sources.len())]);
+                }
+                self.index_of(&sample)
+            })
+            .collect();
+        indices.sort_by(f64::total_cmp);
+        Some([
+            round3(percentile(&indices, INTERVAL_PERCENTILES[0])),
+            round3(percentile(&indices, INTERVAL_PERCENTILES[1])),
+        ])
+    }
+}
+
+/// Resamples in the bootstrap interval of the index.
+pub const BOOTSTRAP_DRAWS: usize = 200;
+/// The interval's percentiles of the bootstrap indices: an 80% interval.
+pub const INTERVAL_PERCENTILES: [f64; 2] = [0.10, 0.90];
+/// Any fixed seed makes the interval reproducible; this one is SplitMix64's golden gamma.
+const BOOTSTRAP_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The directional evidence split in four channels: toward Russia (cooperation with its
+/// camp, hostility toward the West) and toward the West (cooperation, hostility toward
+/// Russia), each `[cooperative, hostile]`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Channels {
+    russia: [f64; 2],
+    west: [f64; 2],
+}
+
+impl Channels {
+    fn of(weighted: &[Weighted<'_>]) -> Self {
+        let channel = |direction: Direction, stance: Stance| -> f64 {
+            weighted
+                .iter()
+                .filter(|w| w.fact.direction == direction && w.fact.stance == stance)
+                .map(|w| w.weight)
+                .sum()
+        };
+        Channels {
+            russia: [
+                channel(Direction::TowardRussia, Stance::Cooperative),
+                channel(Direction::TowardRussia, Stance::Hostile),
+            ],
+            west: [
+                channel(Direction::TowardWest, Stance::Cooperative),
+                channel(Direction::TowardWest, Stance::Hostile),
+            ],
+        }
+    }
+
+    fn add(&mut self, other: &Channels) {
+        for k in 0..2 {
+            self.russia[k] += other.russia[k];
+            self.west[k] += other.west[k];
+        }
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, well-mixed generator, enough for a
+/// bootstrap and the same on every platform.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (Lemire's multiply-shift; the bias is below 2⁻⁵⁰ for any n here).
+    fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    }
+}
+
+/// The `p`-quantile of sorted values, interpolating linearly between ranks (R's type 7).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * p;
+    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
+    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
 }
 
 /// Facts with syndicated copies removed: the same story about the same country from several

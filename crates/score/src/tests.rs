@@ -270,3 +270,84 @@ fn lightly_edited_wire_copies_count_once() {
     assert_eq!(distinct_facts(&copies).len(), 2);
     assert_eq!(score_of(&base), score_of(&copies));
 }
+
+fn card(facts: &[Fact]) -> crate::CountryScore {
+    Scorer::load(None).unwrap().score(
+        "ML",
+        "Mali",
+        &Period::parse("2024-06").unwrap(),
+        facts,
+        None,
+    )
+}
+
+/// `n` facts, one per source, the first `west` of them toward the West, the rest toward Russia.
+fn mixed(n: i64, west: i64) -> Vec<Fact> {
+    (0..n)
+        .map(|i| {
+            let d = if i < west {
+                Direction::TowardWest
+            } else {
+                Direction::TowardRussia
+            };
+            fact(
+                i,
+                &format!("s{i}.example"),
+                d,
+                &format!("Event {i} in Mali."),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_evidence_has_no_interval() {
+    assert_eq!(card(&[]).index_interval, None);
+}
+
+#[test]
+fn the_interval_is_reproducible_ordered_and_within_the_scale() {
+    let facts = mixed(8, 3);
+    let a = card(&facts);
+    let b = card(&facts);
+    let [lo, hi] = a.index_interval.expect("an interval");
+    assert_eq!(a.index_interval, b.index_interval);
+    assert!((-1.0..=1.0).contains(&lo) && (-1.0..=1.0).contains(&hi));
+    assert!(lo <= hi, "{lo} > {hi}");
+    let index = a.index.unwrap();
+    assert!(
+        lo <= index + 0.05 && index - 0.05 <= hi,
+        "{index} far outside [{lo}, {hi}]"
+    );
+}
+
+#[test]
+fn one_source_gives_a_zero_width_interval() {
+    let facts: Vec<Fact> = (0..3)
+        .map(|i| {
+            fact(
+                i,
+                "only.example",
+                Direction::TowardRussia,
+                &format!("Russian event {i} in Mali."),
+            )
+        })
+        .collect();
+    let s = card(&facts);
+    let index = s.index.unwrap();
+    assert_eq!(s.index_interval, Some([index, index]));
+}
+
+#[test]
+fn sources_that_disagree_widen_the_interval() {
+    let width = |facts: &[Fact]| {
+        let [lo, hi] = card(facts).index_interval.unwrap();
+        hi - lo
+    };
+    let agreeing = width(&mixed(8, 0));
+    let disagreeing = width(&mixed(8, 3));
+    assert!(
+        disagreeing > agreeing,
+        "disagreeing {disagreeing} !> agreeing {agreeing}"
+    );
+}

@@ -33,6 +33,7 @@ mod llm_cache;
 mod monitor;
 mod schema;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -178,6 +179,12 @@ impl Store {
     /// `url`, `source`, `published` and `lang` are read from the article and ignored here.
     ///
     /// If any fact cannot be stored (a non-finite weight, say), nothing of the batch is.
+    ///
+    /// The rows are staged in temporary tables and written with one statement per table:
+    /// FTS5 writes its pending index to disk at the start of every statement that changes it,
+    /// so inserting row by row would cost an index segment (and the merges that follow) per
+    /// article and per fact. Ids are those row-by-row inserts would get: one more than the
+    /// largest stored, in batch order.
     pub fn insert_batch(
         &mut self,
         batch: &[(Document, Vec<Fact>)],
@@ -188,34 +195,58 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .doing(ACTION)?;
+        tx.execute_batch(STAGING_TABLES).doing(ACTION)?;
         let mut out = Vec::with_capacity(batch.len());
         {
-            let mut insert_article = tx
+            let next_id = |table: &str| {
+                tx.prepare_cached(&format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"))
+                    .and_then(|mut stmt| stmt.query_row([], |row| row.get::<_, i64>(0)))
+            };
+            let mut article_id = next_id("articles").doing(ACTION)?;
+            let mut fact_id = next_id("facts").doing(ACTION)?;
+            let mut stage_article = tx
                 .prepare_cached(
-                    "INSERT INTO articles
-                       (url, text_hash, origin, source, title, published, lang, text, ingested_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    "INSERT INTO temp.staged_articles
+                       (id, url, text_hash, origin, source, title, published, lang, text, ingested_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )
                 .doing(ACTION)?;
-            let mut insert_fact = tx
+            let mut stage_fact = tx
                 .prepare_cached(
-                    "INSERT INTO facts
-                       (article_id, country, counterpart, bloc, direction, stance, category,
+                    "INSERT INTO temp.staged_facts
+                       (id, article_id, country, counterpart, bloc, direction, stance, category,
                         event_type, hedged, negated, weight, text, span_start, span_end,
                         event_date, date_from, date_to, text_key, date_basis)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                             ?15, ?16, ?17, ?18, ?19)",
+                             ?15, ?16, ?17, ?18, ?19, ?20)",
                 )
                 .doing(ACTION)?;
+            // The URLs and text hashes of the batch's new articles: an article repeating one
+            // of them is a duplicate of that article, as if it had been stored already.
+            let mut staged_urls: HashMap<&str, i64> = HashMap::new();
+            let mut staged_hashes: HashMap<String, i64> = HashMap::new();
             for (doc, facts) in batch {
                 let url = usable_url(doc.url.as_deref());
                 let hash = text_hash(&doc.text);
-                if let Some(article_id) = find_article(&tx, url, &hash).doing(ACTION)? {
+                let by_url = match url {
+                    Some(url) => find_by_url(&tx, url)
+                        .doing(ACTION)?
+                        .or_else(|| staged_urls.get(url).copied()),
+                    None => None,
+                };
+                let found = match by_url {
+                    Some(id) => Some(id),
+                    None => find_by_hash(&tx, &hash)
+                        .doing(ACTION)?
+                        .or_else(|| staged_hashes.get(&hash).copied()),
+                };
+                if let Some(article_id) = found {
                     out.push(Inserted::Duplicate { article_id });
                     continue;
                 }
-                insert_article
+                stage_article
                     .execute(params![
+                        article_id,
                         url,
                         hash,
                         doc.origin,
@@ -227,7 +258,6 @@ impl Store {
                         ingested_at,
                     ])
                     .doing(ACTION)?;
-                let article_id = tx.last_insert_rowid();
                 for fact in facts {
                     let invalid = |reason| StoreError::InvalidFact {
                         origin: doc.origin.clone(),
@@ -241,8 +271,9 @@ impl Store {
                     let (Ok(start), Ok(end)) = (i64::try_from(start), i64::try_from(end)) else {
                         return Err(invalid("its span does not fit in 64 bits"));
                     };
-                    insert_fact
+                    stage_fact
                         .execute(params![
+                            fact_id,
                             article_id,
                             fact.country,
                             fact.counterpart,
@@ -264,13 +295,20 @@ impl Store {
                             fact.date_basis.map(|b| b.to_string()),
                         ])
                         .doing(ACTION)?;
+                    fact_id += 1;
                 }
+                if let Some(url) = url {
+                    staged_urls.insert(url, article_id);
+                }
+                staged_hashes.insert(hash, article_id);
                 out.push(Inserted::New {
                     article_id,
                     facts: facts.len(),
                 });
+                article_id += 1;
             }
         }
+        tx.execute_batch(WRITE_STAGED).doing(ACTION)?;
         tx.commit().doing(ACTION)?;
         Ok(out)
     }
@@ -395,31 +433,79 @@ fn usable_url(url: Option<&str>) -> Option<&str> {
 
 /// The id of a stored article with this URL or this text hash.
 fn find_article(conn: &Connection, url: Option<&str>, hash: &str) -> rusqlite::Result<Option<i64>> {
-    if let Some(url) = url {
-        let found = conn
-            .prepare_cached("SELECT id FROM articles WHERE url = ?1")?
-            .query_row([url], |row| row.get(0))
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
+    if let Some(url) = url
+        && let Some(found) = find_by_url(conn, url)?
+    {
+        return Ok(Some(found));
     }
+    find_by_hash(conn, hash)
+}
+
+fn find_by_url(conn: &Connection, url: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM articles WHERE url = ?1")?
+        .query_row([url], |row| row.get(0))
+        .optional()
+}
+
+fn find_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT id FROM articles WHERE text_hash = ?1")?
         .query_row([hash], |row| row.get(0))
         .optional()
 }
 
+/// Where [`Store::insert_batch`] gathers a batch before writing it (temporary tables: they
+/// live in this connection only, never in the database file).
+const STAGING_TABLES: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS staged_articles (
+        id, url, text_hash, origin, source, title, published, lang, text, ingested_at
+    );
+    CREATE TEMP TABLE IF NOT EXISTS staged_facts (
+        id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
+        hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
+        text_key, date_basis
+    );";
+
+/// Writes the staged batch, one statement per table, and empties the staging tables.
+const WRITE_STAGED: &str = "
+    INSERT INTO articles
+        (id, url, text_hash, origin, source, title, published, lang, text, ingested_at)
+    SELECT id, url, text_hash, origin, source, title, published, lang, text, ingested_at
+    FROM temp.staged_articles ORDER BY id;
+    INSERT INTO facts
+        (id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
+         hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
+         text_key, date_basis)
+    SELECT id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
+        hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
+        text_key, date_basis
+    FROM temp.staged_facts ORDER BY id;
+    DELETE FROM temp.staged_articles;
+    DELETE FROM temp.staged_facts;";
+
 /// Text with runs of whitespace collapsed to one space, trimmed and lowercased, so that a
 /// re-crawled page with different line breaks or capitalisation is recognised.
 fn normalised_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // The capital sigma lowercases to "σ" or "ς" depending on its neighbours, which only
+    // `str::to_lowercase` looks at; every other character lowercases on its own.
+    let per_char = !text.contains('Σ');
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        if per_char {
+            for c in word.chars() {
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        } else {
+            out.push_str(word);
+        }
     }
-    out.to_lowercase()
+    if per_char { out } else { out.to_lowercase() }
 }
 
 /// Hex SHA-256 of the normalised text: the key that makes identical articles duplicates.
@@ -560,6 +646,11 @@ mod tests {
         assert_eq!(text_hash("A  b"), text_hash("a\nB"));
         assert_ne!(text_hash("a b"), text_hash("ab"));
         assert_eq!(text_hash("").len(), 64);
+        // Word by word, lowercasing is the whole text's: "ΟΔΟΣ" ends in a final sigma.
+        for text in ["ΟΔΟΣ ΣΟΦΙΑ", "İstanbul ẞ Ǆ", "Côte d’Ivoire  GOÏTA"] {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalised_text(text), collapsed.to_lowercase(), "{text}");
+        }
     }
 
     #[test]

@@ -50,7 +50,9 @@ mod tests {
     fn answers_are_cached_by_prompt_hash() {
         let store = Store::open_in_memory().unwrap();
         assert_eq!(store.llm_answer("abc").unwrap(), None);
-        store.save_llm_answer("abc", "m", "## Summary\nx [F1].").unwrap();
+        store
+            .save_llm_answer("abc", "m", "## Summary\nx [F1].")
+            .unwrap();
         assert_eq!(
             store.llm_answer("abc").unwrap().as_deref(),
             Some("## Summary\nx [F1].")

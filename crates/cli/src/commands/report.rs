@@ -5,30 +5,35 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use orbit_core::{Gazetteer, Period};
-use orbit_report::{Report, build_report};
+use orbit_report::llm::{AnswerCache, LlmConfig, LlmError, LlmWriter};
+use orbit_report::{Index, Report, build_report};
 use orbit_score::Scorer;
 use orbit_store::Store;
 
 use crate::UsageError;
-use crate::args::{Global, ReportArgs, ReportFormat};
+use crate::args::{Global, ReportArgs, ReportFormat, WriterChoice};
 use crate::commands::{
     country_of, load_knowledge, load_scorer, open_store, period_of, score_country,
 };
-use crate::output::opt_num;
 
 pub fn run(global: &Global, args: ReportArgs) -> Result<ExitCode> {
     let knowledge = load_knowledge(global)?;
     let g = &knowledge.gazetteer;
     let scorer = load_scorer(global)?;
     let period = period_of(&args.period)?;
+    let llm = match args.writer {
+        WriterChoice::Deterministic => None,
+        WriterChoice::Llm => Some(llm_writer()?),
+    };
     if args.all {
         let dir = args.out.as_deref().ok_or_else(|| {
             UsageError("--all writes one file per country: give a directory with --out DIR".into())
         })?;
         let store = open_store(global)?;
-        let written = write_all(&store, &scorer, g, &period, dir)?;
+        let written = write_all_with(&store, &scorer, g, &period, dir, llm.as_ref())?;
         eprintln!(
-            "orbit: wrote {written} country reports (md, html, json) and an index to {}",
+            "orbit: wrote {written} country reports (md, html, json) and an index (index.md, \
+             index.html) to {}",
             dir.display()
         );
         return Ok(ExitCode::SUCCESS);
@@ -37,6 +42,7 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<ExitCode> {
     let country = country_of(g, query)?;
     let store = open_store(global)?;
     let report = country_report(&store, &scorer, g, country, &period)?;
+    let report = rewrite(&store, llm.as_ref(), report);
     let text = render(&report, args.format)?;
     match (&args.output, &args.out) {
         (Some(file), _) => write_file(file, &text)?,
@@ -47,6 +53,53 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<ExitCode> {
         (None, None) => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The LLM writer configured by `ORBIT_LLM_URL`, `ORBIT_LLM_MODEL` and `ORBIT_LLM_API_KEY`;
+/// a missing or invalid setting is a usage error.
+fn llm_writer() -> Result<LlmWriter> {
+    let config = LlmConfig::from_env().map_err(|e| UsageError(e.to_string()))?;
+    LlmWriter::new(config).map_err(|e| match e {
+        LlmError::Config(msg) => UsageError(msg).into(),
+        other => anyhow::Error::new(other),
+    })
+}
+
+/// The report as the LLM rewrites it (with the database as its answer cache), or as it is.
+/// A fallback to the deterministic text is said on stderr as well as in the report.
+fn rewrite(store: &Store, llm: Option<&LlmWriter>, report: Report) -> Report {
+    let Some(llm) = llm else {
+        return report;
+    };
+    let rewritten = llm.rewrite(&report, Some(&StoreCache(store)));
+    if rewritten.writer.fell_back() {
+        eprintln!(
+            "orbit: {}: the LLM writer's text was not used ({}); the report is orbit's own, \
+             with a note saying so",
+            report.country,
+            rewritten.writer.reason.as_deref().unwrap_or("no reason")
+        );
+    }
+    rewritten
+}
+
+/// The LLM writer's answer cache in the database (`llm_cache`). A cache that cannot be
+/// read or written only costs a network call, so its errors are warnings.
+struct StoreCache<'s>(&'s Store);
+
+impl AnswerCache for StoreCache<'_> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.llm_answer(key).unwrap_or_else(|e| {
+            eprintln!("orbit: warning: {e}; asking the LLM again");
+            None
+        })
+    }
+
+    fn put(&self, key: &str, model: &str, answer: &str) {
+        if let Err(e) = self.0.save_llm_answer(key, model, answer) {
+            eprintln!("orbit: warning: the LLM answer could not be cached: {e}");
+        }
+    }
 }
 
 /// Builds one country's report for the period.
@@ -77,8 +130,8 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Writes every country with evidence in the period, in all three formats, plus an index;
-/// returns the number of countries written.
+/// Writes every country with evidence in the period, in all three formats, plus an index
+/// (`index.md`, `index.html`); returns the number of countries written.
 pub fn write_all(
     store: &Store,
     scorer: &Scorer,
@@ -86,12 +139,28 @@ pub fn write_all(
     period: &Period,
     dir: &Path,
 ) -> Result<usize> {
+    write_all_with(store, scorer, g, period, dir, None)
+}
+
+/// [`write_all`], with the narratives rewritten by `llm` when given.
+pub fn write_all_with(
+    store: &Store,
+    scorer: &Scorer,
+    g: &Gazetteer,
+    period: &Period,
+    dir: &Path,
+    llm: Option<&LlmWriter>,
+) -> Result<usize> {
     let mut reports = Vec::new();
     for iso in store.countries_with_facts(period)? {
         let Some(country) = g.country(&iso) else {
             continue;
         };
-        let report = country_report(store, scorer, g, country, period)?;
+        let report = rewrite(
+            store,
+            llm,
+            country_report(store, scorer, g, country, period)?,
+        );
         for format in [ReportFormat::Md, ReportFormat::Html, ReportFormat::Json] {
             write_file(
                 &dir.join(format!("{iso}.{}", format.extension())),
@@ -100,33 +169,8 @@ pub fn write_all(
         }
         reports.push(report);
     }
-    reports.sort_by(|a, b| {
-        b.index
-            .unwrap_or(0.0)
-            .total_cmp(&a.index.unwrap_or(0.0))
-            .then(a.name.cmp(&b.name))
-    });
-    write_file(&dir.join("index.md"), &index_markdown(&reports, period))?;
-    Ok(reports.len())
-}
-
-fn index_markdown(reports: &[Report], period: &Period) -> String {
-    let mut out = format!(
-        "# Geopolitics in Africa ({})\n\nScore: 5 = overwhelming alignment with Russia … 1 = with the US/West; 3 = balanced.\n\n\
-         | Country | Score | Index | Confidence | Facts | Sources | Read |\n|---|---|---|---|---|---|---|\n",
-        period.label()
-    );
-    for r in reports {
-        out += &format!(
-            "| {} | {} | {} | {:.2} | {} | {} | [md]({iso}.md) · [html]({iso}.html) · [json]({iso}.json) |\n",
-            r.name,
-            r.score.map_or("-".to_string(), |s| s.to_string()),
-            opt_num(r.index, 2),
-            r.confidence,
-            r.n_facts,
-            r.n_sources,
-            iso = r.country,
-        );
-    }
-    out
+    let index = Index::new(period.label(), reports);
+    write_file(&dir.join("index.md"), &index.to_markdown())?;
+    write_file(&dir.join("index.html"), &index.to_html())?;
+    Ok(index.reports().len())
 }

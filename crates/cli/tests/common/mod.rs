@@ -40,6 +40,32 @@ impl Sandbox {
             .expect("orbit runs")
     }
 
+    /// Runs `orbit --db <sandbox db> ARGS` with extra environment variables (and without any
+    /// `ORBIT_LLM_*` variable of the caller's environment that `env` does not set).
+    pub fn orbit_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_orbit"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("ORBIT_DATA")
+            .env_remove("ORBIT_LLM_URL")
+            .env_remove("ORBIT_LLM_MODEL")
+            .env_remove("ORBIT_LLM_API_KEY");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.arg("--db")
+            .arg(self.db())
+            .args(args)
+            .output()
+            .expect("orbit runs")
+    }
+
+    /// Ingests the bundled demo corpus (`data/demo/sahel-2024.jsonl`).
+    pub fn with_demo_corpus(self) -> Self {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/sahel-2024.jsonl");
+        self.ok(&["ingest", corpus.to_str().expect("utf-8 path")]);
+        self
+    }
+
     /// Runs orbit and returns stdout, failing the test with stderr when it exits non-zero.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.orbit(args);
