@@ -1,9 +1,11 @@
 //! HTML pages: the main text (dom_smoothie, with a plain `<p>` fallback) and the metadata a
 //! page carries (title, publication date, canonical URL, language).
 
+use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use dom_smoothie::{Article, Config, Readability, TextMode};
+use memchr::memmem;
 use scraper::{ElementRef, Html, Selector};
 
 /// What the cleaner takes from a page.
@@ -45,6 +47,7 @@ const DATE_SELECTORS: &[(&str, &str)] = &[
 
 /// Reads `html`; `url` is the page's address when known (it resolves relative links).
 pub(crate) fn read_page(html: &str, url: Option<&str>) -> Page {
+    let html = &*without_scripts_and_styles(html);
     let absolute = url.filter(|u| is_http_url(u));
     let config = Config {
         text_mode: TextMode::Formatted,
@@ -153,6 +156,117 @@ fn paragraph_text(html: &str) -> Page {
     }
 }
 
+/// The page without its `<script>` and `<style>` elements (JSON-LD scripts are kept: they
+/// carry metadata).
+///
+/// Both readings drop those elements anyway, but only after the HTML parser has built them:
+/// on news pages they are about half the bytes (55% of the 181 pages of the extraction
+/// benchmark), and parsing is most of the cost of reading a page. Cutting them out first
+/// leaves the same document to read, so only a page this scanner reads exactly as an HTML
+/// parser would is cut: it follows comments, quoted attributes and the elements whose
+/// content is not markup (`<title>`, `<textarea>`, `<noscript>`...), and returns the page
+/// unchanged at anything it is unsure of (an unclosed comment or tag, `<!--` inside a
+/// script, where the parser's escaping rules begin).
+fn without_scripts_and_styles(html: &str) -> Cow<'_, str> {
+    strip_scripts_and_styles(html).map_or(Cow::Borrowed(html), Cow::Owned)
+}
+
+/// Elements whose content the HTML parser reads as text up to their end tag.
+const TEXT_ELEMENTS: &[&str] = &[
+    "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+fn strip_scripts_and_styles(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut kept_from = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + offset;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            i = start + 4 + memmem::find(&bytes[start + 4..], b"-->")? + 3;
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") || rest.starts_with(b"</") {
+            i = start + 2 + memchr::memchr(b'>', &bytes[start + 2..])? + 1;
+            continue;
+        }
+        if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            i = start + 1;
+            continue;
+        }
+        let name_len = rest[1..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - 1);
+        let name = &rest[1..1 + name_len];
+        let tag_end = end_of_start_tag(bytes, start + 1 + name_len)?;
+        let is = |tag: &str| name.eq_ignore_ascii_case(tag.as_bytes());
+        if is("script") || is("style") {
+            let close = if is("script") { "</script" } else { "</style" };
+            let (body_end, element_end) = end_tag(bytes, tag_end, close)?;
+            if is("script") {
+                let tag = &bytes[start..tag_end];
+                if tag.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")) {
+                    i = element_end;
+                    continue;
+                }
+                if memmem::find(&bytes[tag_end..body_end], b"<!--").is_some() {
+                    return None;
+                }
+            }
+            out.push_str(&html[kept_from..start]);
+            kept_from = element_end;
+            i = element_end;
+        } else if is("plaintext") {
+            break;
+        } else if let Some(text_element) = TEXT_ELEMENTS.iter().find(|t| is(t)) {
+            i = end_tag(bytes, tag_end, &format!("</{text_element}"))?.1;
+        } else {
+            i = tag_end;
+        }
+    }
+    if kept_from == 0 {
+        return None;
+    }
+    out.push_str(&html[kept_from..]);
+    Some(out)
+}
+
+/// The byte after the `>` that closes a start tag whose name ends at `from`, skipping quoted
+/// attribute values.
+fn end_of_start_tag(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut k = from;
+    loop {
+        k += memchr::memchr3(b'>', b'"', b'\'', &bytes[k..])?;
+        match bytes[k] {
+            b'>' => return Some(k + 1),
+            quote => k += 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
+        }
+    }
+}
+
+/// For an element whose content runs from `from` to its end tag `close` (`"</script"`,
+/// matched case-insensitively and followed by a space, `/` or `>`): where the content ends
+/// and where the end tag does.
+fn end_tag(bytes: &[u8], from: usize, close: &str) -> Option<(usize, usize)> {
+    let close = close.as_bytes();
+    let mut k = from;
+    loop {
+        let at = k + memmem::find(&bytes[k..], b"</")?;
+        let candidate = bytes.get(at..at + close.len())?;
+        let after = bytes.get(at + close.len()).copied();
+        if candidate.eq_ignore_ascii_case(close)
+            && after.is_some_and(|b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+        {
+            let gt = at + close.len() + memchr::memchr(b'>', &bytes[at + close.len()..])?;
+            return Some((at, gt + 1));
+        }
+        k = at + 2;
+    }
+}
+
 fn inside_furniture(el: &ElementRef) -> bool {
     el.ancestors().filter_map(ElementRef::wrap).any(|a| {
         matches!(
@@ -194,6 +308,34 @@ mod tests {
         assert_eq!(page.text, "Short.");
         assert_eq!(page.title.as_deref(), Some("T"));
         assert!(read_page("<p>Short.</p>", None).text.contains("Short."));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_cut_before_parsing_except_json_ld() {
+        let html = "<html><head><title>a <script> b</title><style>p{}</style>\
+            <script type=\"application/ld+json\">{\"datePublished\":\"2024-06-01\"}</script>\
+            <SCRIPT src=x>if (a<b) {}</SCRIPT ></head><body data-x=\"<script>\">\
+            <!-- <script> --><p>Text</p><script>var s = \"</scr\" + \"ipt>\";</script></body></html>";
+        assert_eq!(
+            without_scripts_and_styles(html),
+            "<html><head><title>a <script> b</title>\
+            <script type=\"application/ld+json\">{\"datePublished\":\"2024-06-01\"}</script>\
+            </head><body data-x=\"<script>\">\
+            <!-- <script> --><p>Text</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn pages_the_scanner_is_unsure_of_are_read_whole() {
+        for html in [
+            "<p>no scripts</p>",
+            "<script><!-- document.write('<script></script>') --></script><p>x</p>",
+            "<script>never closed",
+            "<!-- never closed <script></script>",
+            "<p title=\"never closed><script></script>",
+        ] {
+            assert_eq!(without_scripts_and_styles(html), html);
+        }
     }
 
     #[test]

@@ -6,6 +6,9 @@ use std::path::Path;
 use orbit_core::DataError;
 use orbit_core::knowledge::{DataText, parse_toml, read_data_file};
 use regex::{Regex, RegexBuilder};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 use serde::Deserialize;
 
 const BUILTIN: &str = include_str!("../../../data/junk.toml");
@@ -60,31 +63,62 @@ pub(crate) struct JunkRules {
 
 /// One list of rules.
 #[derive(Debug, Clone, Default)]
-struct Patterns(Vec<Regex>);
+struct Patterns(Vec<Rule>);
 
 impl Patterns {
     fn is_match(&self, line: &str) -> bool {
-        self.0.iter().any(|re| re.is_match(line))
+        self.0.iter().any(|rule| rule.is_match(line))
     }
 
     /// Where the earliest match starts.
     fn first_start(&self, line: &str) -> Option<usize> {
-        self.0
-            .iter()
-            .filter_map(|re| re.find(line))
-            .map(|m| m.start())
-            .min()
+        self.0.iter().filter_map(|rule| rule.find_start(line)).min()
     }
 
     fn remove_all(&self, line: &str) -> Option<String> {
         let mut out: Option<String> = None;
-        for re in &self.0 {
+        for rule in &self.0 {
             let current = out.as_deref().unwrap_or(line);
-            if re.is_match(current) {
-                out = Some(re.replace_all(current, "").into_owned());
+            if rule.is_match(current) {
+                out = Some(rule.regex.replace_all(current, "").into_owned());
             }
         }
         out
+    }
+}
+
+/// One rule: its regex, and a looser twin that rules most lines out quickly.
+///
+/// A Unicode word boundary (`\b`) keeps the regex crate's fast engine (the lazy DFA) off
+/// any line with a non-ASCII character, and French text, names like "Goïta" and curly quotes
+/// put one in most paragraphs: the slow engine then walks the whole paragraph for rules
+/// such as `^.{0,200}\bby clicking here\b`. The twin is the same pattern with its Unicode
+/// word boundaries removed: it matches wherever the rule does (and a little more), and runs
+/// on the fast engine on any text. A line the twin does not match cannot match the rule, so
+/// the rule itself only runs on the few lines the twin lets through, and every answer is
+/// the rule's own.
+#[derive(Debug, Clone)]
+struct Rule {
+    regex: Regex,
+    /// `None` when the pattern has no Unicode word boundary (or the twin does not build).
+    quick: Option<meta::Regex>,
+}
+
+impl Rule {
+    /// False only when the rule certainly does not match `line`.
+    fn may_match(&self, line: &str) -> bool {
+        self.quick.as_ref().is_none_or(|q| q.is_match(line))
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        self.may_match(line) && self.regex.is_match(line)
+    }
+
+    fn find_start(&self, line: &str) -> Option<usize> {
+        if !self.may_match(line) {
+            return None;
+        }
+        self.regex.find(line).map(|m| m.start())
     }
 }
 
@@ -226,11 +260,132 @@ fn compile(list: &[String], key: &str, origin: &str) -> Result<Patterns, DataErr
         .map(Patterns)
 }
 
-fn build(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
+fn build(pattern: &str) -> Result<Rule, regex::Error> {
+    let regex = RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
+        .build()?;
+    Ok(Rule {
+        quick: quick_twin(pattern),
+        regex,
+    })
+}
+
+/// The pattern without its Unicode word boundaries, compiled for `is_match` only (see
+/// [`Rule`]); `None` when it has none, or when anything about the twin fails (the rule then
+/// runs alone).
+fn quick_twin(pattern: &str) -> Option<meta::Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
         .build()
+        .parse(pattern)
+        .ok()?;
+    if !scans_far(&hir) {
+        return None;
+    }
+    let (relaxed, changed) = without_word_boundaries(&hir);
+    if !changed {
+        return None;
+    }
+    // Only "does it match" is asked of the twin: no captures, no engines that report them.
+    let config = meta::Config::new()
+        .which_captures(WhichCaptures::None)
+        .onepass(false)
+        .backtrack(false)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT));
+    meta::Builder::new()
+        .configure(config)
+        .build_from_hir(&relaxed)
+        .ok()
+}
+
+/// Whether trying the pattern may walk far into a line: it is not anchored at the start, or
+/// the anchor is followed by a long repetition (`^.{0,200}\bfollow us`). A rule such as
+/// `^(share|tweet)\b` fails within a few bytes on any line and needs no twin (building one
+/// costs start-up time).
+fn scans_far(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Concat(items) => match items.split_first() {
+            Some((first, rest)) if *first.kind() == HirKind::Look(Look::Start) => rest
+                .iter()
+                .find(|h| !matches!(h.kind(), HirKind::Look(_)))
+                .is_some_and(leads_with_long_repetition),
+            _ => true,
+        },
+        HirKind::Look(Look::Start) => false,
+        _ => true,
+    }
+}
+
+/// Whether `hir` can begin with a repetition of more than a few items.
+fn leads_with_long_repetition(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Repetition(r) => {
+            r.max.is_none_or(|max| max > 3) || leads_with_long_repetition(&r.sub)
+        }
+        HirKind::Capture(c) => leads_with_long_repetition(&c.sub),
+        HirKind::Concat(items) => items
+            .iter()
+            .find(|h| !matches!(h.kind(), HirKind::Look(_)))
+            .is_some_and(leads_with_long_repetition),
+        HirKind::Alternation(alternatives) => alternatives.iter().any(leads_with_long_repetition),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => false,
+    }
+}
+
+/// `hir` with every Unicode word-boundary assertion replaced by the empty regex (which always
+/// matches), and whether there was one. Removing an assertion can only add matches.
+fn without_word_boundaries(hir: &Hir) -> (Hir, bool) {
+    match hir.kind() {
+        HirKind::Look(
+            Look::WordUnicode
+            | Look::WordUnicodeNegate
+            | Look::WordStartUnicode
+            | Look::WordEndUnicode
+            | Look::WordStartHalfUnicode
+            | Look::WordEndHalfUnicode,
+        ) => (Hir::empty(), true),
+        HirKind::Repetition(r) => {
+            let (sub, changed) = without_word_boundaries(&r.sub);
+            let rep = Repetition {
+                sub: Box::new(sub),
+                ..r.clone()
+            };
+            (Hir::repetition(rep), changed)
+        }
+        HirKind::Capture(c) => {
+            let (sub, changed) = without_word_boundaries(&c.sub);
+            let cap = Capture {
+                sub: Box::new(sub),
+                ..c.clone()
+            };
+            (Hir::capture(cap), changed)
+        }
+        HirKind::Concat(subs) => {
+            let (subs, changed) = all_without_word_boundaries(subs);
+            (Hir::concat(subs), changed)
+        }
+        HirKind::Alternation(subs) => {
+            let (subs, changed) = all_without_word_boundaries(subs);
+            (Hir::alternation(subs), changed)
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {
+            (hir.clone(), false)
+        }
+    }
+}
+
+fn all_without_word_boundaries(subs: &[Hir]) -> (Vec<Hir>, bool) {
+    let mut changed = false;
+    let subs = subs
+        .iter()
+        .map(|h| {
+            let (h, c) = without_word_boundaries(h);
+            changed |= c;
+            h
+        })
+        .collect();
+    (subs, changed)
 }
 
 #[cfg(test)]
@@ -292,6 +447,82 @@ mod tests {
             clean(" date 2023-02 Le Burkina et la France"),
             ["Le Burkina et la France"]
         );
+    }
+
+    #[test]
+    fn the_quick_twin_drops_only_word_boundaries() {
+        assert!(quick_twin("^share this$").is_none());
+        let pattern = r"^.{0,200}\bby clicking here\b.{0,20}$";
+        let twin = quick_twin(pattern).expect("the pattern has word boundaries");
+        let rule = build(pattern).unwrap();
+        // "Goïtaby" has no word boundary before "by": the twin lets it through, the rule does not.
+        assert!(twin.is_match("Goïtaby clicking here"));
+        assert!(!rule.is_match("Goïtaby clicking here"));
+        assert!(rule.is_match("Pour Goïta, BY CLICKING HERE"));
+        assert!(!rule.may_match("Le général Goïta a reçu Lavrov à Bamako."));
+    }
+
+    #[test]
+    fn only_rules_that_scan_far_get_a_twin() {
+        assert!(quick_twin(r"^(sign up|subscribe)\b.{0,300}$").is_none());
+        assert!(quick_twin(r"\bright in(to)? your inbox\b").is_some());
+        assert!(quick_twin(r"^(.{0,40}\b)?newsletters?\b.{0,50}$").is_some());
+        assert!(quick_twin(r"(?-i)^.{0,300}\b(REUTERS|AFP)/\p{Lu}").is_some());
+    }
+
+    #[test]
+    fn every_builtin_rule_answers_as_its_regex_alone() {
+        let lines = [
+            "Follow us on social",
+            "Suivez-nous sur Facebook — Goïta",
+            "Follow us on Telegram, Côte d’Ivoire",
+            "By December, Russia had sent 200 instructors.",
+            "Par Aïssata Maïga",
+            "(Photo: Reuters) Le général Goïta a reçu Lavrov à Bamako.",
+            "Le président Tiani (photo : AFP) à Niamey",
+            "Soldiers at the base near Gao. REUTERS/Zohra Bensemra",
+            "Soldats à Gao (AP Photo/Baba Ahmed, File)",
+            "Subscribe to our newsletter « Sahel » right in your inbox",
+            "Abonnez-vous à la newsletter d’Afrique",
+            "Lire aussi : Le Mali et la Russie signent un accord",
+            "© 2024 Médias Réunis",
+            "Image: 1234567, License: CC BY — Ségou",
+            "Comments will be moderated. Merci à tous.",
+            "he said.” Comments will be moderated. Most Popular 1Some headline",
+            "Éditorial : by clicking here you agree to the terms",
+            "Shutterstock_1234567890-scaled",
+            "Crédit photo : Getty Images",
+            "Related stories:",
+            "Leave a Reply",
+            " date 2023-02 Le Burkina et la France",
+            "Mali and Russia signed a military cooperation agreement in Moscow.",
+            "Le Niger a expulsé l’ambassadeur de France le 6 juillet 2024.",
+        ];
+        let r = rules();
+        for list in [
+            &r.drop,
+            &r.end,
+            &r.end_if_followed,
+            &r.remove,
+            &r.cut_to_end,
+        ] {
+            for rule in &list.0 {
+                for line in lines {
+                    assert_eq!(
+                        rule.is_match(line),
+                        rule.regex.is_match(line),
+                        "{} on {line:?}",
+                        rule.regex
+                    );
+                    assert_eq!(
+                        rule.find_start(line),
+                        rule.regex.find(line).map(|m| m.start()),
+                        "{} on {line:?}",
+                        rule.regex
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub enum Command {
     Scores(ScoresArgs),
     /// Write the cited analysis of a country (or all countries with evidence).
     Report(ReportArgs),
+    /// Serve the dashboard: the map of Africa, the country table, country pages and a JSON API
+    /// (read-only, on loopback unless told otherwise).
+    Serve(ServeArgs),
     /// Load the bundled demo corpus into a fresh database and write its reports.
     Demo(DemoArgs),
     /// Measure attribution, direction and scores against labelled articles.
@@ -277,6 +280,20 @@ pub struct DemoArgs {
     /// Where to write the demo database and reports.
     #[arg(long, default_value = "orbit-demo")]
     pub dir: PathBuf,
+    /// Then serve the dashboard over the demo database (see `orbit serve`).
+    #[arg(long)]
+    pub serve: bool,
+    /// The address the dashboard listens on with --serve.
+    #[arg(long, default_value = "127.0.0.1:8080", requires = "serve")]
+    pub addr: std::net::SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (IP:PORT; port 0 picks a free one). Loopback by default:
+    /// anything else makes the dashboard reachable from the network.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Facts(a) => commands::facts::run(&cli.global, a),
         Command::Scores(a) => commands::scores::run(&cli.global, a),
         Command::Report(a) => commands::report::run(&cli.global, a),
+        Command::Serve(a) => commands::serve::run(&cli.global, a),
         Command::Demo(a) => commands::demo::run(&cli.global, a),
         Command::Eval(a) => commands::eval::run(&cli.global, a),
     };

@@ -91,5 +91,10 @@ pub fn run(global: &Global, args: DemoArgs) -> Result<ExitCode> {
         "Explore further: orbit --db {} report ML --period 2024-06",
         db.display()
     );
+    if args.serve {
+        drop(store);
+        println!();
+        return crate::commands::serve::serve_db(global, &db, args.addr);
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod remote;
 pub mod report;
 pub mod scores;
+pub mod serve;
 pub mod watch;
 
 use anyhow::{Context, Result};
