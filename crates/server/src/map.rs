@@ -25,14 +25,9 @@ pub struct Shape {
     pub marker: Option<[f64; 2]>,
 }
 
+/// The file; its `about`, `source` and `projection` fields are for readers, not read here.
 #[derive(Debug, Deserialize)]
 struct MapFile {
-    #[allow(dead_code)]
-    about: String,
-    #[allow(dead_code)]
-    source: String,
-    #[allow(dead_code)]
-    projection: String,
     width: f64,
     height: f64,
     countries: BTreeMap<String, Shape>,

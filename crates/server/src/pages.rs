@@ -372,7 +372,6 @@ fn strip_markers(text: &str) -> String {
 }
 
 /// Renders the overview page.
-#[allow(clippy::too_many_arguments)]
 pub fn overview(
     db_name: &str,
     map: &Map,
@@ -597,7 +596,14 @@ pub fn sort_rows(rows: &mut [OverviewRow<'_>], key: &str, dir: &str) {
             .then_with(|| by_name(a, b)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => by_name(a, b),
+            // Evidence without a value (no previous period to change from) before no evidence.
+            (None, None) => b
+                .scored
+                .card
+                .score
+                .is_some()
+                .cmp(&a.scored.card.score.is_some())
+                .then_with(|| by_name(a, b)),
         }
     });
 }
@@ -745,9 +751,11 @@ pub fn country(page: CountryPage<'_>) -> Result<String, ApiError> {
     let card = &page.scored.card;
     let pq = period_query(page.period);
     let link = format!("/country/{iso}");
-    let mut powers: Vec<PowerView> = card
-        .powers
-        .iter()
+    // Largest share of the evidence first.
+    let mut by_share: Vec<(&String, &orbit_score::PowerScore)> = card.powers.iter().collect();
+    by_share.sort_by(|a, b| b.1.share.total_cmp(&a.1.share).then(a.0.cmp(b.0)));
+    let powers: Vec<PowerView> = by_share
+        .into_iter()
         .map(|(key, p)| {
             let w = p.warmth.clamp(-1.0, 1.0);
             PowerView {
@@ -773,13 +781,6 @@ pub fn country(page: CountryPage<'_>) -> Result<String, ApiError> {
             }
         })
         .collect();
-    powers.sort_by(|a, b| {
-        b.share_pct
-            .parse::<f64>()
-            .unwrap_or(0.0)
-            .total_cmp(&a.share_pct.parse::<f64>().unwrap_or(0.0))
-            .then(a.name.cmp(&b.name))
-    });
     let categories = card
         .categories
         .iter()

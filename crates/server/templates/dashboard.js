@@ -42,7 +42,12 @@
     var sign = state.dir === "asc" ? 1 : -1;
     rows.sort(function (a, b) {
       var x = value(a, state.sort), y = value(b, state.sort);
-      if (x === null && y === null) { return value(a, "country").localeCompare(value(b, "country")); }
+      if (x === null && y === null) {
+        // Evidence without a value (no previous period to change from) before no evidence.
+        var ea = value(a, "score") !== null, eb = value(b, "score") !== null;
+        if (ea !== eb) { return ea ? -1 : 1; }
+        return value(a, "country").localeCompare(value(b, "country"));
+      }
       if (x === null) { return 1; }
       if (y === null) { return -1; }
       var c = typeof x === "string" ? x.localeCompare(y) : x - y;

@@ -597,3 +597,17 @@ fn pages_follow_the_database_without_a_restart() {
             .contains("1 of 54 states with evidence")
     );
 }
+
+#[test]
+fn sorting_by_change_keeps_countries_with_evidence_above_the_rest() {
+    let body = html("/?period=2024-07&sort=change");
+    let evidence: Vec<bool> = body
+        .split("<tr data-iso=\"")
+        .skip(1)
+        .map(|r| !r[..r.find('>').unwrap()].contains("noevidence"))
+        .collect();
+    assert_eq!(evidence.len(), 54);
+    let first_without = evidence.iter().position(|e| !e).unwrap();
+    assert!(first_without > 0);
+    assert!(evidence[first_without..].iter().all(|e| !e), "{evidence:?}");
+}
