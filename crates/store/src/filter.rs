@@ -64,6 +64,10 @@ fn push_period(c: &mut Conditions, period: &Period) {
     }
     if let Some(to) = period.to {
         c.push("f.date_to <= ?", Value::Text(to.to_string()));
+        // Implied by the line above (a fact's first day is never after its last day), but it
+        // bounds the index range on date_from: without it, June 2024 reads every fact dated
+        // from June 2024 on, to the end of the data, only to drop those that end after June.
+        c.push("f.date_from <= ?", Value::Text(to.to_string()));
     }
 }
 
@@ -112,11 +116,15 @@ mod tests {
     #[test]
     fn period_bounds_become_iso_comparisons() {
         let c = period_conditions(&Period::parse("2024-06").unwrap());
-        assert_eq!(c.sql, " WHERE f.date_from >= ? AND f.date_to <= ?");
+        assert_eq!(
+            c.sql,
+            " WHERE f.date_from >= ? AND f.date_to <= ? AND f.date_from <= ?"
+        );
         assert_eq!(
             c.args,
             [
                 Value::Text("2024-06-01".into()),
+                Value::Text("2024-06-30".into()),
                 Value::Text("2024-06-30".into())
             ]
         );
