@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use orbit_core::DataError;
 use orbit_core::knowledge::{DataText, parse_toml, read_data_file};
 use regex::{Regex, RegexBuilder};
@@ -50,7 +51,9 @@ struct InlineSection {
 
 /// The junk rules, compiled. Each pattern is its own regex rather than one alternation: most
 /// are anchored at `^` and fail within a few bytes of a long paragraph, while one big
-/// alternation must scan every line to its end on the slow engine.
+/// alternation must scan every line to its end on the slow engine. Two gates pick the rules
+/// worth trying on a line: one for `remove` (a pass of its own, before the others), one for
+/// the four lists that judge a line.
 #[derive(Debug, Clone)]
 pub(crate) struct JunkRules {
     drop: Patterns,
@@ -59,31 +62,118 @@ pub(crate) struct JunkRules {
     end_after: f64,
     remove: Patterns,
     cut_to_end: Patterns,
+    remove_gate: Gate,
+    judge_gate: Gate,
 }
 
-/// One list of rules.
+/// One list of rules, and where they start among the rules of its gate.
 #[derive(Debug, Clone, Default)]
-struct Patterns(Vec<Rule>);
+struct Patterns {
+    rules: Vec<Rule>,
+    first: usize,
+}
 
 impl Patterns {
-    fn is_match(&self, line: &str) -> bool {
-        self.0.iter().any(|rule| rule.is_match(line))
+    /// The list's rules that `candidates` (its gate's answer for `line`) lets through.
+    fn tried<'a>(&'a self, candidates: &'a [bool]) -> impl Iterator<Item = &'a Rule> + 'a {
+        self.rules
+            .iter()
+            .zip(&candidates[self.first..])
+            .filter_map(|(rule, candidate)| candidate.then_some(rule))
+    }
+
+    fn is_match(&self, line: &str, candidates: &[bool]) -> bool {
+        self.tried(candidates).any(|rule| rule.is_match(line))
     }
 
     /// Where the earliest match starts.
-    fn first_start(&self, line: &str) -> Option<usize> {
-        self.0.iter().filter_map(|rule| rule.find_start(line)).min()
+    fn first_start(&self, line: &str, candidates: &[bool]) -> Option<usize> {
+        self.tried(candidates)
+            .filter_map(|rule| rule.find_start(line))
+            .min()
     }
 
-    fn remove_all(&self, line: &str) -> Option<String> {
+    /// `line` without the text every rule matches, rule after rule; `None` when none does.
+    fn remove_all(&self, line: &str, gate: &Gate) -> Option<String> {
+        let mut candidates = gate.candidates(line);
         let mut out: Option<String> = None;
-        for rule in &self.0 {
+        for (i, rule) in self.rules.iter().enumerate() {
             let current = out.as_deref().unwrap_or(line);
-            if rule.is_match(current) {
-                out = Some(rule.regex.replace_all(current, "").into_owned());
+            if candidates[self.first + i] && rule.is_match(current) {
+                let rest = rule.regex.replace_all(current, "").into_owned();
+                // Removing text can join two pieces into a match for a later rule.
+                candidates = gate.candidates(&rest);
+                out = Some(rest);
             }
         }
         out
+    }
+}
+
+/// Which rules may match a line: one Aho–Corasick pass over the line for the literals every
+/// match of a rule contains (see [`crate::literals`]). Most lines are article text that no
+/// rule matches, and trying each rule in turn walks every line once per rule.
+#[derive(Debug, Clone, Default)]
+struct Gate {
+    /// The gated rules' literals, matched ignoring ASCII case; `None` when no rule has any.
+    literals: Option<AhoCorasick>,
+    /// The rule each literal belongs to.
+    rule_of: Vec<usize>,
+    /// Whether a rule is tried on every line (it has no literal to wait for).
+    always: Vec<bool>,
+}
+
+impl Gate {
+    /// The gate of `lists`, whose rules it numbers one after the other.
+    fn new(lists: &[&[String]]) -> Gate {
+        let patterns: Vec<&String> = lists.iter().flat_map(|list| list.iter()).collect();
+        let mut literals = Vec::new();
+        let mut rule_of = Vec::new();
+        let mut always = Vec::with_capacity(patterns.len());
+        for (i, pattern) in patterns.iter().enumerate() {
+            let found = regex_syntax::Parser::new()
+                .parse(pattern)
+                .ok()
+                .and_then(|hir| crate::literals::required(&hir));
+            always.push(found.is_none());
+            for literal in found.into_iter().flatten() {
+                literals.push(literal);
+                rule_of.push(i);
+            }
+        }
+        // A full DFA: a few hundred short literals make a small one, and it is the fastest
+        // to walk a paragraph with.
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals);
+        match automaton {
+            Ok(ac) if !literals.is_empty() => Gate {
+                literals: Some(ac),
+                rule_of,
+                always,
+            },
+            // Without an automaton every rule is tried: slower, never wrong.
+            _ => Gate {
+                literals: None,
+                rule_of: Vec::new(),
+                always: vec![true; patterns.len()],
+            },
+        }
+    }
+
+    /// For each rule, whether it may match `line`.
+    fn candidates(&self, line: &str) -> Vec<bool> {
+        // Case-insensitive rules match the Kelvin sign for "k" and the long s for "s", which
+        // ASCII case folding does not know: such a (rare) line skips the gate.
+        let (Some(ac), false) = (&self.literals, line.contains(['\u{212A}', '\u{17F}'])) else {
+            return vec![true; self.always.len()];
+        };
+        let mut candidates = self.always.clone();
+        for found in ac.find_overlapping_iter(line) {
+            candidates[self.rule_of[found.pattern().as_usize()]] = true;
+        }
+        candidates
     }
 }
 
@@ -155,14 +245,26 @@ impl JunkRules {
                 format!("end.after = {}: must be between 0 and 1", file.end.after),
             ));
         }
-        let compile = |list: &[String], key: &str| compile(list, key, &data.origin);
+        let compile =
+            |list: &[String], key: &str, first: usize| compile(list, key, first, &data.origin);
+        let (drop, end) = (&file.lines.drop, &file.end.markers);
+        let (end_if_followed, cut_to_end) =
+            (&file.end.markers_if_followed, &file.inline.cut_to_end);
+        // The judging lists, numbered in this order by their gate.
+        let judged: [&[String]; 4] = [end, end_if_followed, drop, cut_to_end];
         Ok(JunkRules {
-            drop: compile(&file.lines.drop, "lines.drop")?,
-            end: compile(&file.end.markers, "end.markers")?,
-            end_if_followed: compile(&file.end.markers_if_followed, "end.markers_if_followed")?,
+            end: compile(end, "end.markers", 0)?,
+            end_if_followed: compile(end_if_followed, "end.markers_if_followed", end.len())?,
+            drop: compile(drop, "lines.drop", end.len() + end_if_followed.len())?,
+            cut_to_end: compile(
+                cut_to_end,
+                "inline.cut_to_end",
+                end.len() + end_if_followed.len() + drop.len(),
+            )?,
             end_after: file.end.after,
-            remove: compile(&file.inline.remove, "inline.remove")?,
-            cut_to_end: compile(&file.inline.cut_to_end, "inline.cut_to_end")?,
+            remove: compile(&file.inline.remove, "inline.remove", 0)?,
+            remove_gate: Gate::new(&[&file.inline.remove]),
+            judge_gate: Gate::new(&judged),
         })
     }
 
@@ -172,7 +274,7 @@ impl JunkRules {
         lines
             .into_iter()
             .filter_map(|mut line| {
-                if let Some(rest) = self.remove.remove_all(&line.text) {
+                if let Some(rest) = self.remove.remove_all(&line.text, &self.remove_gate) {
                     line.text = rest.trim().to_string();
                 }
                 (!line.text.is_empty()).then_some(line)
@@ -224,16 +326,17 @@ impl JunkRules {
 
     /// Applies the per-line rules; `None` when nothing is left of the line.
     fn judge(&self, mut line: Line) -> Option<(Verdict, Line)> {
-        if self.end.is_match(&line.text) {
+        let candidates = self.judge_gate.candidates(&line.text);
+        if self.end.is_match(&line.text, &candidates) {
             return Some((Verdict::End, line));
         }
-        if self.end_if_followed.is_match(&line.text) {
+        if self.end_if_followed.is_match(&line.text, &candidates) {
             return Some((Verdict::EndIfFollowed, line));
         }
-        if self.drop.is_match(&line.text) {
+        if self.drop.is_match(&line.text, &candidates) {
             return Some((Verdict::Drop, line));
         }
-        if let Some(at) = self.cut_to_end.first_start(&line.text) {
+        if let Some(at) = self.cut_to_end.first_start(&line.text, &candidates) {
             line.text.truncate(at);
             line.text.truncate(line.text.trim_end().len());
             if line.text.is_empty() {
@@ -245,8 +348,9 @@ impl JunkRules {
 }
 
 /// The case-insensitive regexes of `list`; an error names its entry (`lines.drop[3]`).
-fn compile(list: &[String], key: &str, origin: &str) -> Result<Patterns, DataError> {
-    list.iter()
+fn compile(list: &[String], key: &str, first: usize, origin: &str) -> Result<Patterns, DataError> {
+    let rules = list
+        .iter()
         .enumerate()
         .map(|(i, pattern)| {
             build(pattern).map_err(|e| {
@@ -256,8 +360,8 @@ fn compile(list: &[String], key: &str, origin: &str) -> Result<Patterns, DataErr
                 )
             })
         })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Patterns)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Patterns { rules, first })
 }
 
 fn build(pattern: &str) -> Result<Rule, regex::Error> {
@@ -275,11 +379,7 @@ fn build(pattern: &str) -> Result<Rule, regex::Error> {
 /// [`Rule`]); `None` when it has none, or when anything about the twin fails (the rule then
 /// runs alone).
 fn quick_twin(pattern: &str) -> Option<meta::Regex> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(true)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = parsed(pattern)?;
     if !scans_far(&hir) {
         return None;
     }
@@ -296,6 +396,15 @@ fn quick_twin(pattern: &str) -> Option<meta::Regex> {
     meta::Builder::new()
         .configure(config)
         .build_from_hir(&relaxed)
+        .ok()
+}
+
+/// The pattern parsed as the rule is (case-insensitive); `None` when it does not parse.
+fn parsed(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
         .ok()
 }
 
@@ -499,14 +608,31 @@ mod tests {
             "Le Niger a expulsé l’ambassadeur de France le 6 juillet 2024.",
         ];
         let r = rules();
-        for list in [
-            &r.drop,
-            &r.end,
-            &r.end_if_followed,
-            &r.remove,
-            &r.cut_to_end,
+        for (list, gate) in [
+            (&r.drop, &r.judge_gate),
+            (&r.end, &r.judge_gate),
+            (&r.end_if_followed, &r.judge_gate),
+            (&r.remove, &r.remove_gate),
+            (&r.cut_to_end, &r.judge_gate),
         ] {
-            for rule in &list.0 {
+            assert!(gate.literals.is_some());
+            for line in lines {
+                let candidates = gate.candidates(line);
+                assert_eq!(
+                    list.is_match(line, &candidates),
+                    list.rules.iter().any(|rule| rule.regex.is_match(line)),
+                    "the gate changed the list's answer on {line:?}"
+                );
+                assert_eq!(
+                    list.first_start(line, &candidates),
+                    list.rules
+                        .iter()
+                        .filter_map(|rule| rule.regex.find(line).map(|m| m.start()))
+                        .min(),
+                    "the gate changed the list's first match on {line:?}"
+                );
+            }
+            for rule in &list.rules {
                 for line in lines {
                     assert_eq!(
                         rule.is_match(line),
@@ -523,6 +649,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn most_builtin_rules_wait_for_a_literal() {
+        let r = rules();
+        let lists = [
+            &r.drop,
+            &r.end,
+            &r.end_if_followed,
+            &r.remove,
+            &r.cut_to_end,
+        ];
+        let total: usize = lists.iter().map(|l| l.rules.len()).sum();
+        let always: usize = [&r.judge_gate, &r.remove_gate]
+            .iter()
+            .map(|g| g.always.iter().filter(|a| **a).count())
+            .sum();
+        // The rules without a literal are anchored at the start of the line and fail fast.
+        assert!(
+            always * 8 <= total,
+            "{always} of {total} rules run on every line"
+        );
     }
 
     #[test]

@@ -17,8 +17,9 @@ const LANGUAGES: [Language; 8] = [
 
 /// Below this many letters a guess is noise: "Mali" is a word in several languages.
 const MIN_LETTERS: usize = 40;
-/// lingua is given at most this much text; a few paragraphs decide as well as a whole page.
-const SAMPLE_BYTES: usize = 600;
+/// lingua is given at most this much text: a paragraph decides as well as a whole page (the
+/// labelled corpus is detected right at this length), and lingua's time grows with it.
+const SAMPLE_BYTES: usize = 300;
 /// The best language must be at least this confident, or the text is called ambiguous.
 const MIN_CONFIDENCE: f64 = 0.6;
 /// Latin letters with diacritics that the detector's Latin-script languages use. lingua only

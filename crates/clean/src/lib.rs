@@ -32,6 +32,7 @@ mod html;
 mod junk;
 mod lang;
 mod layout;
+mod literals;
 
 use std::path::Path;
 

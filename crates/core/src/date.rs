@@ -239,21 +239,27 @@ const MONTH_ALT: &str = r"(?:January|February|March|April|May|June|July|August|S
 
 /// One alternation over every written date form, longest forms first so that
 /// "21 October 2024" wins over "October 2024" and "2024".
+///
+/// Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` keeps the regex crate's lazy DFA off
+/// any text with a non-ASCII letter (most French text), and the slow engine that takes over
+/// made this regex a third of ingest time. Every form starts and ends with an ASCII digit,
+/// month name or keyword, so the two boundaries differ only next to accented letters glued to
+/// a number ("é2024"), which is not a date either way.
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_ALT;
     let pattern = format!(
         r"(?xi)
-        (?P<dmy>\b(?P<d1>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m1>{m})\s*,?\s+(?P<y1>(?:19|20)\d\d)\b)
-      | (?P<mdy>\b(?P<m2>{m})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)\b)
-      | (?P<num>\b(?P<d3>[0-3]?\d)/(?P<m3>[01]?\d)/(?P<y3>(?:19|20)\d\d)\b)
-      | (?P<iso>\b(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)\b)
-      | (?P<isoym>\b(?P<y10>(?:19|20)\d\d)-(?P<m10>[01]\d)\b)
-      | (?P<my>\b(?P<m5>{m})\s*,?\s+(?P<y5>(?:19|20)\d\d)\b)
-      | (?P<myy>\b(?P<m6>{m})\s+['’](?P<y6>\d\d)\b)
-      | (?P<md>\b(?P<m7>{m})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?\b)
-      | (?P<dm>\b(?P<d8>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m8>{m})\b)
-      | (?P<rel>\b(?:last|this|next|earlier\s+this|later\s+this|l'année|l'an|cette)\s+(?P<unit>year|month|année|an|dernière|dernier|prochaine|prochain)\b(?:\s+(?P<frdir>dernière|dernier|prochaine|prochain))?)
-      | (?P<y>\b(?P<y9>(?:19[5-9]|20[0-4])\d)(?:s)?\b)
+        (?P<dmy>(?-u:\b)(?P<d1>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m1>{m})\s*,?\s+(?P<y1>(?:19|20)\d\d)(?-u:\b))
+      | (?P<mdy>(?-u:\b)(?P<m2>{m})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)(?-u:\b))
+      | (?P<num>(?-u:\b)(?P<d3>[0-3]?\d)/(?P<m3>[01]?\d)/(?P<y3>(?:19|20)\d\d)(?-u:\b))
+      | (?P<iso>(?-u:\b)(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?-u:\b))
+      | (?P<isoym>(?-u:\b)(?P<y10>(?:19|20)\d\d)-(?P<m10>[01]\d)(?-u:\b))
+      | (?P<my>(?-u:\b)(?P<m5>{m})\s*,?\s+(?P<y5>(?:19|20)\d\d)(?-u:\b))
+      | (?P<myy>(?-u:\b)(?P<m6>{m})\s+['’](?P<y6>\d\d)(?-u:\b))
+      | (?P<md>(?-u:\b)(?P<m7>{m})\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b))
+      | (?P<dm>(?-u:\b)(?P<d8>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m8>{m})(?-u:\b))
+      | (?P<rel>(?-u:\b)(?:last|this|next|earlier\s+this|later\s+this|l'année|l'an|cette)\s+(?P<unit>year|month|année|an|dernière|dernier|prochaine|prochain)(?-u:\b)(?:\s+(?P<frdir>dernière|dernier|prochaine|prochain))?)
+      | (?P<y>(?-u:\b)(?P<y9>(?:19[5-9]|20[0-4])\d)(?:s)?(?-u:\b))
     "
     );
     Regex::new(&pattern).expect("static date regex")

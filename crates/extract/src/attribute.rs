@@ -5,6 +5,9 @@
 //! Ghana, sanctioned Mali" is about Mali: Ghana sits in a relative clause. A fact never counts
 //! for a country the clause does not name.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use orbit_core::Gazetteer;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 
@@ -330,34 +333,9 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
     is_aside_at(clause, m.start)
 }
 
-/// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]);
-/// also true after "that has been" / "which was": what is said *of* an entity there is its
-/// description ("Wagner, a paramilitary group that has been accused of massacres"), not the event.
-pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
-    let before = &clause.text[clause.start..pos];
-    // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
-    // reassured...") up to its comma, or a trailing "after they departed" clause.
-    let whole = clause.text[clause.start..clause.end].to_lowercase();
-    const FRONTED: [&str; 12] = [
-        "amid ",
-        "despite ",
-        "after ",
-        "following ",
-        "since ",
-        "while ",
-        "although ",
-        "malgré ",
-        "après ",
-        "suite à ",
-        "alors que ",
-        "depuis ",
-    ];
-    if FRONTED.iter().any(|f| whole.starts_with(f))
-        && whole.find(',').is_some_and(|comma| before.len() < comma)
-    {
-        return true;
-    }
-    const TRAILING: [&str; 9] = [
+/// Phrases that open a trailing context clause ("... after they departed").
+static TRAILING_CONTEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
         " after they ",
         " after it ",
         " after the ",
@@ -367,18 +345,13 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         " après le ",
         " après la ",
         " après leur ",
-    ];
-    let lower_before = before.to_lowercase();
-    if TRAILING.iter().any(|t| lower_before.contains(t)) {
-        return true;
-    }
-    let open = before.matches('(').count();
-    let close = before.matches(')').count();
-    if open > close {
-        return true;
-    }
-    let lower = before.to_lowercase();
-    let opener = [
+    ])
+    .expect("static patterns")
+});
+
+/// Phrases that open an aside: a relative clause, a description of its members.
+static ASIDE_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
         ", which",
         ", who",
         ", whose",
@@ -403,10 +376,58 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         " composée de",
         " regroupant",
         " qui regroupe",
-    ]
-    .iter()
-    .filter_map(|o| lower.rfind(o).map(|i| i + o.len()))
-    .max();
+    ])
+    .expect("static patterns")
+});
+
+/// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]);
+/// also true after "that has been" / "which was": what is said *of* an entity there is its
+/// description ("Wagner, a paramilitary group that has been accused of massacres"), not the event.
+pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
+    let whole = &clause.text[clause.start..clause.end];
+    let before = &clause.text[clause.start..pos];
+    // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
+    // reassured...") up to its comma, or a trailing "after they departed" clause. Only the
+    // clause's first words are lowercased: this runs for every mention of every clause.
+    let opening: String = whole
+        .chars()
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
+    const FRONTED: [&str; 12] = [
+        "amid ",
+        "despite ",
+        "after ",
+        "following ",
+        "since ",
+        "while ",
+        "although ",
+        "malgré ",
+        "après ",
+        "suite à ",
+        "alors que ",
+        "depuis ",
+    ];
+    if FRONTED.iter().any(|f| opening.starts_with(f))
+        && whole.find(',').is_some_and(|comma| before.len() < comma)
+    {
+        return true;
+    }
+    let lower = before.to_lowercase();
+    if TRAILING_CONTEXT.is_match(&lower) {
+        return true;
+    }
+    let open = before.matches('(').count();
+    let close = before.matches(')').count();
+    if open > close {
+        return true;
+    }
+    // The end of the last opener in `before`: every occurrence of every opener is found, so
+    // the largest end is that of the last one.
+    let opener = ASIDE_OPENERS
+        .find_overlapping_iter(&lower)
+        .map(|m| m.end())
+        .max();
     match opener {
         Some(i) => !lower[i..].contains([',', '—', ')', ';']),
         None => false,
