@@ -1,5 +1,5 @@
-//! orbit's embedded store: cleaned articles and their facts in one SQLite file, with FTS5
-//! full-text indexes (DESIGN §3, §4).
+//! orbit's embedded store: cleaned articles and their facts in one SQLite file, with an FTS5
+//! full-text index of the facts (DESIGN §3, §4).
 //!
 //! Articles are stored once: a second article with a stored URL, or with the same text up to
 //! whitespace and case, is a duplicate and writes nothing. Facts are read back with their
@@ -493,14 +493,13 @@ fn normalised_text(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if per_char {
-            for c in word.chars() {
-                if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-            }
+        if per_char && word.is_ascii() {
+            // Most words: copied whole and lowercased in place.
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else if per_char {
+            out.extend(word.chars().flat_map(char::to_lowercase));
         } else {
             out.push_str(word);
         }

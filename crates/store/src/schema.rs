@@ -120,6 +120,15 @@ const MIGRATIONS: &[&str] = &[
         created_at  TEXT NOT NULL
     );
     "#,
+    // 4: no full-text index of whole articles. Nothing searches it (search is over facts,
+    // which cite their articles), and indexing every article's text was about as much work
+    // as the rest of storing it. The articles keep their text.
+    r#"
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts;
+    "#,
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.
@@ -174,5 +183,37 @@ fn next_migration(version: i64, path: &Path) -> Result<Option<&'static str>, Sto
             found: version,
             known: SCHEMA_VERSION,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_3_database_loses_the_article_index_and_keeps_its_articles() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute(
+            "INSERT INTO articles (url, text_hash, text, ingested_at)
+             VALUES ('https://x.org/a', 'h', 'Mali and Russia', 'now')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'articles_fts%'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0);
+        // Deleting an article no longer touches a dropped index.
+        conn.execute("DELETE FROM articles", []).unwrap();
     }
 }
