@@ -20,39 +20,51 @@ const ROWS: usize = 4;
 const SAME_STORY: f64 = 0.6;
 
 /// Indices of `facts` that are copies of an earlier fact about the same country (earlier in
-/// slice order), paired with the index of the fact they copy.
+/// slice order), paired with the index of the first fact of the story they repeat.
 pub fn copies(facts: &[&Fact]) -> HashMap<usize, usize> {
     let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
         facts.iter().map(|f| signature(&f.text)).collect();
-    let mut buckets: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
+    // Each band's buckets hold only the stories' first copies: a fact is compared with the
+    // stories it may repeat, not with every earlier copy of them, so a story reprinted a
+    // thousand times costs a thousand comparisons, not half a million.
+    let mut firsts: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
+    let mut original: HashMap<usize, usize> = HashMap::new();
+    let mut compared = Vec::new();
     for (i, sig) in signatures.iter().enumerate() {
         let Some(sig) = sig else { continue };
-        for band in 0..BANDS {
-            let key = hash_one(&sig[band * ROWS..(band + 1) * ROWS]);
-            buckets
-                .entry((facts[i].country.as_str(), band, key))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut original: HashMap<usize, usize> = HashMap::new();
-    let mut candidates: Vec<(usize, usize)> = buckets
-        .values()
-        .flat_map(|members| {
-            members.iter().enumerate().flat_map(move |(k, &a)| {
-                members[k + 1..].iter().map(move |&b| (a.min(b), a.max(b)))
+        let country = facts[i].country.as_str();
+        let keys: Vec<(&str, usize, u64)> = (0..BANDS)
+            .map(|band| {
+                (
+                    country,
+                    band,
+                    hash_one(&sig[band * ROWS..(band + 1) * ROWS]),
+                )
             })
-        })
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    for (a, b) in candidates {
-        if let (Some(sa), Some(sb)) = (&signatures[a], &signatures[b])
-            && similarity(sa, sb) >= SAME_STORY
-            && !original.contains_key(&b)
-        {
-            let root = original.get(&a).copied().unwrap_or(a);
-            original.insert(b, root);
+            .collect();
+        compared.clear();
+        let mut story = None;
+        for first in keys.iter().filter_map(|key| firsts.get(key)).flatten() {
+            if compared.contains(first) {
+                continue;
+            }
+            compared.push(*first);
+            if signatures[*first]
+                .as_ref()
+                .is_some_and(|other| similarity(sig, other) >= SAME_STORY)
+            {
+                story = Some(story.map_or(*first, |s: usize| s.min(*first)));
+            }
+        }
+        match story {
+            Some(first) => {
+                original.insert(i, first);
+            }
+            None => {
+                for key in keys {
+                    firsts.entry(key).or_default().push(i);
+                }
+            }
         }
     }
     original

@@ -5,6 +5,7 @@ pub mod demo;
 pub mod eval;
 pub mod facts;
 pub mod ingest;
+pub mod parallel;
 pub mod remote;
 pub mod report;
 pub mod scores;
@@ -55,6 +56,41 @@ pub fn facts_in(store: &Store, iso2: &str, period: &Period) -> Result<Vec<orbit_
         period: Some(period.clone()),
         ..Default::default()
     })?)
+}
+
+/// Scores each of `countries` for a period, like [`score_country`]: the facts are read from
+/// the store first, then scored across the cores (scoring, not reading, is most of the work).
+pub fn score_countries(
+    store: &Store,
+    scorer: &orbit_score::Scorer,
+    countries: &[&Country],
+    period: &Period,
+) -> Result<Vec<(orbit_score::CountryScore, Vec<orbit_core::Fact>)>> {
+    let previous = period.previous();
+    let evidence = countries
+        .iter()
+        .map(|country| {
+            let facts = facts_in(store, &country.iso2, period)?;
+            let before = match &previous {
+                Some(p) => Some(facts_in(store, &country.iso2, p)?),
+                None => None,
+            };
+            Ok((*country, facts, before))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let cards = parallel::parallel_map(
+        &evidence,
+        parallel::worker_threads(),
+        |(country, facts, before)| {
+            let previous = previous.as_ref().zip(before.as_deref());
+            scorer.score(&country.iso2, &country.name, period, facts, previous)
+        },
+    );
+    Ok(cards
+        .into_iter()
+        .zip(evidence)
+        .map(|(card, (_, facts, _))| (card, facts))
+        .collect())
 }
 
 /// Scores one country for a period, against the previous period of the same shape.

@@ -12,8 +12,9 @@ use orbit_store::Store;
 
 use crate::UsageError;
 use crate::args::{Global, ReportArgs, ReportFormat, WriterChoice};
+use crate::commands::parallel::{parallel_map, worker_threads};
 use crate::commands::{
-    country_of, load_knowledge, load_scorer, open_store, period_of, score_country,
+    country_of, load_knowledge, load_scorer, open_store, period_of, score_countries, score_country,
 };
 
 pub fn run(global: &Global, args: ReportArgs) -> Result<ExitCode> {
@@ -151,23 +152,30 @@ pub fn write_all_with(
     dir: &Path,
     llm: Option<&LlmWriter>,
 ) -> Result<usize> {
-    let mut reports = Vec::new();
-    for iso in store.countries_with_facts(period)? {
-        let Some(country) = g.country(&iso) else {
-            continue;
-        };
-        let report = rewrite(
-            store,
-            llm,
-            country_report(store, scorer, g, country, period)?,
-        );
-        for format in [ReportFormat::Md, ReportFormat::Html, ReportFormat::Json] {
-            write_file(
-                &dir.join(format!("{iso}.{}", format.extension())),
-                &render(&report, format)?,
-            )?;
+    let countries: Vec<&orbit_core::gazetteer::Country> = store
+        .countries_with_facts(period)?
+        .iter()
+        .filter_map(|iso| g.country(iso))
+        .collect();
+    const FORMATS: [ReportFormat; 3] = [ReportFormat::Md, ReportFormat::Html, ReportFormat::Json];
+    let threads = worker_threads();
+    let scored = score_countries(store, scorer, &countries, period)?;
+    let built = parallel_map(&scored, threads, |(card, facts)| {
+        build_report(card, facts, scorer, g, period)
+    });
+    // The LLM writer, when asked for, goes one report at a time (it is the network's pace).
+    let reports: Vec<Report> = built
+        .into_iter()
+        .map(|report| rewrite(store, llm, report))
+        .collect();
+    let rendered = parallel_map(&reports, threads, |report| {
+        FORMATS.map(|format| render(report, format))
+    });
+    for ((card, _), texts) in scored.iter().zip(rendered) {
+        for (format, text) in FORMATS.into_iter().zip(texts) {
+            let path = dir.join(format!("{}.{}", card.country, format.extension()));
+            write_file(&path, &text?)?;
         }
-        reports.push(report);
     }
     let index = Index::new(period.label(), reports);
     write_file(&dir.join("index.md"), &index.to_markdown())?;

@@ -9,7 +9,7 @@ use orbit_score::CountryScore;
 
 use crate::args::{By, Global, ScoresArgs, TableFormat};
 use crate::commands::{
-    country_of, load_knowledge, load_scorer, open_store, period_of, score_country,
+    country_of, load_knowledge, load_scorer, open_store, period_of, score_countries,
 };
 use crate::output::{opt_num, table};
 
@@ -55,9 +55,11 @@ pub fn run(global: &Global, args: ScoresArgs) -> Result<ExitCode> {
                 .filter_map(|iso| g.country(iso))
                 .collect(),
         };
-        for c in countries {
-            cards.push(score_country(&store, &scorer, c, p)?.0);
-        }
+        cards.extend(
+            score_countries(&store, &scorer, &countries, p)?
+                .into_iter()
+                .map(|(card, _)| card),
+        );
     }
 
     let stdout = std::io::stdout();
