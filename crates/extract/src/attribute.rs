@@ -99,6 +99,7 @@ pub fn roles(
             main.push(c);
         } else if is_origin(clause, m)
             || is_border(clause, m)
+            || is_neighbour(clause, m)
             || is_topic(clause, m)
             || in_aside(clause, m)
             || is_dateline(clause, m)
@@ -282,6 +283,25 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     })
 }
 
+/// "its neighbour Niger", "son voisin nigérien", "leur voisin malien": a country described
+/// relative to the clause's subject, which is the party; the neighbour is a point of reference.
+fn is_neighbour(clause: &Clause<'_>, m: &Mention) -> bool {
+    let w = words_before(clause, m.start, 3);
+    w.iter()
+        .rposition(|x| {
+            ["neighbour", "neighbor", "voisin"]
+                .iter()
+                .any(|n| x.starts_with(n))
+        })
+        .is_some_and(|i| {
+            i > 0
+                && matches!(
+                    w[i - 1].as_str(),
+                    "its" | "their" | "his" | "her" | "son" | "sa" | "ses" | "leur" | "leurs"
+                )
+        })
+}
+
 /// A country named as a subject of discussion or a theatre, not a party: "the Sudan war",
 /// "the situation in Libya", "la crise au Mali".
 fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
@@ -338,7 +358,9 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
     // reassured...") up to its comma, or a trailing "after they departed" clause.
     let whole = clause.text[clause.start..clause.end].to_lowercase();
-    const FRONTED: [&str; 12] = [
+    // Also a fronted topic ("Regarding Western sanctions against Russia, the ambassador said
+    // cooperation was constructive") or concession ("Bien que Moscou ne soutienne pas ...,").
+    const FRONTED: [&str; 22] = [
         "amid ",
         "despite ",
         "after ",
@@ -346,11 +368,21 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         "since ",
         "while ",
         "although ",
+        "though ",
+        "even if ",
+        "regarding ",
+        "concerning ",
+        "as for ",
         "malgré ",
         "après ",
         "suite à ",
         "alors que ",
         "depuis ",
+        "bien que ",
+        "même si ",
+        "concernant ",
+        "quant à ",
+        "en ce qui concerne ",
     ];
     if FRONTED.iter().any(|f| whole.starts_with(f))
         && whole.find(',').is_some_and(|comma| before.len() < comma)
@@ -380,6 +412,8 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     let lower = before.to_lowercase();
     let opener = [
         ", which",
+        ", where",
+        ", où ",
         ", who",
         ", whose",
         "— which",
@@ -414,9 +448,12 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
 }
 
 /// The power or organisation the clause's event concerns: among those named, the ones on a side
-/// of the axis first, then the one nearest the event cue ("Niger decided to kick out the US
+/// of the axis first, then those in the same part of the clause as the event cue (an event of
+/// the main clause is with a power of the main clause: "Since MINUSMA left, Mali has drawn
+/// closer to Russia" → Russia), then the one nearest the cue ("Niger decided to kick out the US
 /// military in favour of partnering with Russia" → the US, object of "kick out").
 pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<EntityRef> {
+    let cue_aside = is_aside_at(clause, cue.start);
     clause
         .mentions
         .iter()
@@ -424,12 +461,13 @@ pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<En
         .filter(|m| !is_reporter(clause, m))
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
+            let other_part = is_aside_at(clause, m.start) != cue_aside;
             let distance = if m.start >= cue.end {
                 m.start - cue.end
             } else {
                 cue.start.saturating_sub(m.end)
             };
-            (neutral, distance)
+            (neutral, other_part, distance)
         })
         .map(|m| m.entity)
 }

@@ -405,19 +405,27 @@ fn is_heading(text: &str) -> bool {
     !closed && t.split_whitespace().count() < 16
 }
 
-/// Whether a hostile cue is aimed at rebels, jihadists or another armed group named within a
-/// few words after it: "Wagner ... highlighting its role in expelling the rebels" is fighting
-/// alongside Mali, not a rupture between Mali and Russia.
+/// Whether a hostile cue is aimed at something other than a relation between states: rebels,
+/// jihadists or another armed group named within a few words after it ("Wagner ... highlighting
+/// its role in expelling the rebels" is fighting alongside Mali, not a rupture between Mali and
+/// Russia), or a war as its object ("calls for an end to the war", "ending the stalemate" is
+/// peace-making, not a break with anyone).
 fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    followed_within(clause, cue, CueClass::ArmedGroup, 6)
+        || followed_within(clause, cue, CueClass::Conflict, 3)
+}
+
+/// Whether a cue of `class` starts within `words` words after `cue`.
+fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
     let window_end = clause.text[cue.end..clause.end]
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
-        .nth(6)
+        .nth(words)
         .map_or(clause.end, |(i, _)| cue.end + i);
     clause
         .cues
         .iter()
-        .any(|c| c.class == CueClass::ArmedGroup && c.start >= cue.end && c.start < window_end)
+        .any(|c| c.class == class && c.start >= cue.end && c.start < window_end)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.

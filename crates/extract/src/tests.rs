@@ -248,3 +248,78 @@ fn abstaining_on_a_condemnation_of_russia_is_not_condemning_russia() {
     assert_eq!(f[0].country, "ZA");
     assert_eq!(f[0].direction, Direction::TowardRussia);
 }
+
+fn fr_facts(text: &str) -> Vec<Fact> {
+    EXTRACTOR.extract(&doc(text, None, "fr"))
+}
+
+#[test]
+fn curtailing_or_distancing_from_the_west_is_a_step_toward_russia() {
+    let f = facts("Mali has curtailed its long-standing military ties with France.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("ML", "FR")
+    );
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+    let f = fr_facts("Le Niger entend s'éloigner de l'influence de la France.");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn ending_a_war_is_peace_making_not_a_rupture() {
+    let f =
+        facts("Kenya's president called for an end to the hostilities between Russia and Ukraine.");
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Retreat),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn no_sign_of_an_event_is_a_negation_and_an_option_under_consideration_a_hedge() {
+    let f = facts("Ghana shows no sign of ending its partnership with the United States.");
+    assert!(f[0].negated);
+    let f = facts("A suspension of US trade benefits for Ethiopia is under consideration.");
+    assert!(f[0].hedged);
+}
+
+#[test]
+fn a_main_clause_event_is_with_the_power_the_main_clause_names() {
+    // The cue is nearer to MINUSMA, named in the fronted context, than to Russia.
+    let f = facts(
+        "Since the departure of MINUSMA, rapprochement has deepened between Mali and Russia.",
+    );
+    assert_eq!(f[0].counterpart, "RU");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn a_fronted_topic_or_concession_does_not_decide_the_event() {
+    let f = facts(
+        "Regarding Western sanctions against Russia, the Moroccan ambassador praised cooperation with Moscow.",
+    );
+    assert_eq!(f[0].country, "MA");
+    assert_ne!(f[0].event_type, orbit_core::EventType::Sanction);
+    assert_eq!(f[0].stance, orbit_core::Stance::Cooperative);
+}
+
+#[test]
+fn a_rebuff_idiom_is_a_rejection_not_a_deployment() {
+    let f = fr_facts("Le président centrafricain a envoyé sur les roses son homologue français.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("CF", "FR")
+    );
+    assert_eq!(f[0].event_type, orbit_core::EventType::Reject);
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn its_neighbour_is_a_point_of_reference_not_the_party() {
+    let f = fr_facts(
+        "Au lieu de soutenir son voisin nigérien, le président béninois a choisi de servir les intérêts de Paris.",
+    );
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.country == "BJ"), "{f:?}");
+}
