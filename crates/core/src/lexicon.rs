@@ -59,6 +59,8 @@ struct LexiconFile {
     conflicts: Vec<String>,
     #[serde(default)]
     idioms: Vec<String>,
+    #[serde(default)]
+    comparisons: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -83,6 +85,9 @@ pub struct Lexicon {
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
+    /// Openings of a comparison with another country ("comme au", "unlike"): a sentence that
+    /// starts with one recalls that country as background.
+    pub comparisons: Vec<String>,
     pub modifiers: Modifiers,
 }
 
@@ -141,6 +146,7 @@ impl Lexicon {
             retrospective: fold_all(file.retrospective, "retrospective")?,
             conflicts: fold_all(file.conflicts, "conflicts")?,
             idioms: fold_all(file.idioms, "idioms")?,
+            comparisons: fold_all(file.comparisons, "comparisons")?,
             modifiers: file.modifiers,
         })
     }

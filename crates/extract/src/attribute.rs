@@ -35,6 +35,9 @@ pub struct Roles {
     /// A withdrawal or expulsion cue and the country it is *from*: "the US withdrawal from
     /// Niger" is Niger's event even when Ghana is named in the same sentence.
     pub departures: Vec<(usize, CueHit)>,
+    /// No country is named in a main role: `countries` are all in demoted roles (an origin, an
+    /// aside, a membership list).
+    pub demoted_only: bool,
 }
 
 /// Splits a sentence at semicolons: news writers join independent reports with them
@@ -110,12 +113,14 @@ pub fn roles(
             main.push(c);
         }
     }
-    let mut countries = if main.is_empty() { demoted } else { main };
+    let demoted_only = main.is_empty();
+    let mut countries = if demoted_only { demoted } else { main };
     countries.sort_unstable();
     countries.dedup();
     Roles {
         countries,
         departures,
+        demoted_only,
     }
 }
 
@@ -302,8 +307,8 @@ fn is_neighbour(clause: &Clause<'_>, m: &Mention) -> bool {
         })
 }
 
-/// A country named as a subject of discussion or a theatre, not a party: "the Sudan war",
-/// "the situation in Libya", "la crise au Mali".
+/// A country or power named as a subject of discussion or a theatre, not a party: "the Sudan
+/// war", "the situation in Libya", "la crise au Mali", "the Russia-Ukraine war".
 fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
     const THEATRES: [&str; 7] = [
         "war",
@@ -314,13 +319,16 @@ fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
         "conflit",
         "crise",
     ];
-    let next = clause.text[m.end..clause.end]
-        .split_whitespace()
-        .next()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
+    // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
+    let rest = &clause.text[m.end..clause.end];
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(pair) => pair.split_once(char::is_whitespace).map_or("", |(_, r)| r),
+        None => rest,
+    };
+    let next = rest.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let w = words_before(clause, m.start, 2);
     let theatre_before = w.len() == 2
         && THEATRES.contains(&w[0].as_str())
@@ -410,7 +418,7 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         return true;
     }
     let lower = before.to_lowercase();
-    let opener = [
+    let opener: [&str; 18] = [
         ", which",
         ", where",
         ", où ",
@@ -429,7 +437,9 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         " that had been",
         " which has been",
         " which was",
-        // A body described by its members: "un bloc composé de Madagascar, de l'île Maurice...".
+    ];
+    // A body described by its members: "un bloc composé de Madagascar, de l'île Maurice...".
+    const MEMBERS: [&str; 7] = [
         " composed of",
         " comprising",
         " made up of",
@@ -437,14 +447,76 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         " composée de",
         " regroupant",
         " qui regroupe",
-    ]
-    .iter()
-    .filter_map(|o| lower.rfind(o).map(|i| i + o.len()))
-    .max();
+    ];
+    let opener = opener
+        .iter()
+        .chain(MEMBERS.iter())
+        .filter_map(|o| lower.rfind(o).map(|i| i + o.len()))
+        .max();
     match opener {
-        Some(i) => !lower[i..].contains([',', '—', ')', ';']),
-        None => false,
+        Some(i) if !lower[i..].contains([',', '—', ')', ';']) => true,
+        // A list runs on past its commas ("which now include China, Turkey, and Iran", "composé
+        // de Madagascar, de l'île Maurice, des Comores") while each further item is a bare name.
+        Some(i) if lower.len() == before.len() && !lower[i..].contains(['—', ')', ';']) => {
+            let items: Vec<&str> = before[i..].split(',').collect();
+            // The aside's own words end on the list's first name.
+            let first_end = clause.start + i + items[0].trim_end().len();
+            let mut at = clause.start + i + items[0].len() + 1;
+            let middle = &items[1..items.len() - 1];
+            clause.mentions.iter().any(|m| m.end == first_end)
+                && middle.iter().all(|item| {
+                    let (a, b) = (at, at + item.len());
+                    at = b + 1;
+                    bare_names(clause, a, b, true)
+                })
+                && bare_names(clause, at, pos, false)
+        }
+        _ => false,
     }
+}
+
+/// Whether `[a, b)` of the clause holds only names of entities and list words ("and", "de",
+/// "the"), with at least one name when `named`.
+fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
+    let inside: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| a <= m.start && m.end <= b)
+        .collect();
+    if named && inside.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = a;
+    for m in inside {
+        rest.push_str(&clause.text[at..m.start]);
+        rest.push(' ');
+        at = m.end;
+    }
+    rest.push_str(&clause.text[at..b]);
+    rest.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and"
+                    | "et"
+                    | "or"
+                    | "ou"
+                    | "the"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "d"
+                    | "also"
+                    | "as"
+                    | "well"
+            )
+        })
 }
 
 /// The power or organisation the clause's event concerns: among those named, the ones on a side
@@ -458,7 +530,7 @@ pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<En
         .mentions
         .iter()
         .filter(|m| !matches!(m.entity, EntityRef::Country(_)))
-        .filter(|m| !is_reporter(clause, m))
+        .filter(|m| !is_reporter(clause, m) && !is_topic(clause, m))
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let other_part = is_aside_at(clause, m.start) != cue_aside;

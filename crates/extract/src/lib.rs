@@ -121,11 +121,26 @@ impl Extractor {
                     CueClass::Event(i) => types.contains(&events[i].event_type),
                     _ => false,
                 };
-                let roles = attribute::roles(
+                let mut roles = attribute::roles(
                     &clause,
                     |c| is_type(c, &[EventType::Retreat, EventType::Coerce]),
                     |c| is_type(c, &[EventType::Mobilize]),
                 );
+                // Countries named only in demoted roles ("a bloc made up of Madagascar,
+                // Mauritius, the Comoros..."): when the article's own country is among them,
+                // the clause is about it, and the others are the company it keeps.
+                if roles.demoted_only {
+                    let g = &self.knowledge.gazetteer;
+                    let in_focus: Vec<usize> = roles
+                        .countries
+                        .iter()
+                        .copied()
+                        .filter(|c| focus.contains(&g.countries[*c].iso2))
+                        .collect();
+                    if !in_focus.is_empty() {
+                        roles.countries = in_focus;
+                    }
+                }
                 sentence_countries.extend(roles.countries.iter().copied());
                 sentence_powers.extend(
                     clause
@@ -152,11 +167,14 @@ impl Extractor {
                     // ("Mali, Burkina Faso and Niger have cut ties with France" in a story on Togo),
                     // recalls the past and would be misdated to the article's day: leave it to
                     // those countries' own coverage.
-                    let background = outsiders >= 2
-                        && clause.has(CueClass::Retrospective)
-                        && !focus.is_empty()
-                        && !focus.contains(&fact.country)
-                        && fact.date_basis != Some(DateBasis::Sentence);
+                    // So is a sentence that opens by comparing with another country ("Comme au
+                    // Mali, ...", "Unlike neighbouring Mali, ..."), whatever its date.
+                    let outside = !focus.is_empty() && !focus.contains(&fact.country);
+                    let background = outside
+                        && ((outsiders >= 2
+                            && clause.has(CueClass::Retrospective)
+                            && fact.date_basis != Some(DateBasis::Sentence))
+                            || opens_with_comparison(&clause));
                     if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
                     }
@@ -292,7 +310,12 @@ impl Extractor {
             let Some((event_idx, cue)) = chosen else {
                 continue;
             };
-            let event = &lex.events[event_idx];
+            // Cooperation with armed groups ("French troops train terrorists", "arming the
+            // rebels") is an accusation against the power, not cooperation with the country.
+            let event = match self.accusation_of_backing_armed_groups(clause) {
+                Some(accuse) => &lex.events[accuse],
+                None => &lex.events[event_idx],
+            };
 
             // Which power: the one named nearest the event, else the previous sentence's only
             // power when this one opens with a pronoun ("They also support other putschists...").
@@ -350,6 +373,52 @@ impl Extractor {
             });
         }
         facts
+    }
+
+    /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
+    /// group as its object, within two words and with no "against" between ("entraînent des
+    /// terroristes", "arming rebels"; not "training against terrorists"); else `None`.
+    fn accusation_of_backing_armed_groups(&self, clause: &Clause<'_>) -> Option<usize> {
+        let events = &self.knowledge.lexicon.events;
+        let backs = clause.cues.iter().any(|c| {
+            let CueClass::Event(i) = c.class else {
+                return false;
+            };
+            // A capitalised cue is part of a name ("the Support Group for Islam and Muslims").
+            let named = clause.text[c.start..c.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if events[i].stance != Stance::Cooperative || named {
+                return false;
+            }
+            let object: Vec<String> = clause.text[c.end..clause.end]
+                .split_whitespace()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let against = object.iter().any(|w| {
+                ["against", "contre", "counter", "fight", "lutte"]
+                    .iter()
+                    .any(|a| w.starts_with(a))
+            });
+            !against
+                && followed_within(clause, c, CueClass::ArmedGroup, 2)
+                && !clause.mentions.iter().any(|m| {
+                    clause.cues.iter().any(|g| {
+                        g.class == CueClass::ArmedGroup
+                            && g.start < m.end
+                            && m.start < g.end
+                            && g.start >= c.end
+                    })
+                })
+        });
+        if !backs {
+            return None;
+        }
+        events
+            .iter()
+            .position(|e| e.event_type == EventType::Accuse && e.stance == Stance::Hostile)
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
@@ -426,6 +495,20 @@ fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: us
         .cues
         .iter()
         .any(|c| c.class == class && c.start >= cue.end && c.start < window_end)
+}
+
+/// Whether the clause opens (after any quotation mark) with a comparison cue: "Comme au
+/// Mali...", "« A la différence du Mali voisin...", "Unlike Mali, ...".
+fn opens_with_comparison(clause: &Clause<'_>) -> bool {
+    let body = &clause.text[clause.start..clause.end];
+    let lead = body.len()
+        - body
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    clause
+        .cues
+        .iter()
+        .any(|c| c.class == CueClass::Comparison && c.start == clause.start + lead)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.

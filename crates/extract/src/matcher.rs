@@ -141,6 +141,8 @@ pub enum CueClass {
     Conflict,
     /// A set phrase whose words are not event cues ("sanctions committee").
     Idiom,
+    /// Opens a comparison with another country: "comme au", "unlike".
+    Comparison,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -182,6 +184,7 @@ impl CueMatcher {
         add(&lexicon.retrospective, CueClass::Retrospective);
         add(&lexicon.conflicts, CueClass::Conflict);
         add(&lexicon.idioms, CueClass::Idiom);
+        add(&lexicon.comparisons, CueClass::Comparison);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;

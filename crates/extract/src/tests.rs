@@ -323,3 +323,77 @@ fn its_neighbour_is_a_point_of_reference_not_the_party() {
     assert!(!f.is_empty());
     assert!(f.iter().all(|f| f.country == "BJ"), "{f:?}");
 }
+
+#[test]
+fn powers_named_as_the_theatre_of_a_war_are_not_the_counterpart() {
+    // Russia and Ukraine name the war; the relation is with the United States.
+    let f = facts(
+        "Kenya called for talks on the Russia-Ukraine war during a meeting with the United States.",
+    );
+    assert_eq!(f[0].counterpart, "US", "{f:?}");
+    let f = facts("Kenya called for diplomacy to address the Russia-Ukraine war.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn training_or_arming_armed_groups_is_an_accusation_against_the_power() {
+    let f = fr_facts("Selon Niamey, les soldats français entraînent des terroristes au Niger.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("NE", "FR")
+    );
+    assert_eq!(f[0].stance, orbit_core::Stance::Hostile);
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+    // Training against them is cooperation.
+    let f = facts("French instructors are training Nigerien soldiers against terrorists.");
+    assert_eq!(f[0].direction, Direction::TowardWest);
+}
+
+fn titled(title: &str, text: &str, lang: &str) -> Vec<Fact> {
+    let mut d = doc(text, None, lang);
+    d.title = Some(title.into());
+    EXTRACTOR.extract(&d)
+}
+
+#[test]
+fn a_membership_list_is_about_the_articles_own_country() {
+    let f = titled(
+        "Macron à Madagascar",
+        "Le président français assistera à un sommet de la Commission de l'océan Indien, \
+         un bloc composé de Madagascar, de l'île Maurice et des Comores.",
+        "fr",
+    );
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.country == "MG"), "{f:?}");
+}
+
+#[test]
+fn a_sentence_opening_with_a_comparison_is_background_for_the_compared_country() {
+    let text = "Comme au Mali en 2021, les relations avec Paris se sont tendues après le putsch.";
+    let f = titled("La Guinée et la France", text, "fr");
+    assert!(f.iter().all(|f| f.country != "ML"), "{f:?}");
+    // In a story about Mali itself, it is Mali's fact.
+    let f = titled("Le Mali et la France", text, "fr");
+    assert!(f.iter().any(|f| f.country == "ML"), "{f:?}");
+}
+
+#[test]
+fn a_list_in_an_aside_stays_in_the_aside_past_its_commas() {
+    // All three are in the relative clause: the nearest to the cue is the counterpart.
+    let f = facts(
+        "Mali is expanding its security alliances, which now include China, Turkey, and Iran.",
+    );
+    assert_eq!(f[0].counterpart, "CN", "{f:?}");
+}
+
+#[test]
+fn a_capitalised_cue_inside_a_name_is_not_backing_an_armed_group() {
+    let f = facts(
+        "Wagner and Mali's army suffered heavy losses to the Support Group for Islam and Muslims.",
+    );
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Accuse),
+        "{f:?}"
+    );
+}
