@@ -418,10 +418,8 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         return true;
     }
     let lower = before.to_lowercase();
-    let opener: [&str; 18] = [
+    let opener: [&str; 16] = [
         ", which",
-        ", where",
-        ", où ",
         ", who",
         ", whose",
         "— which",

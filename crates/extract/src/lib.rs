@@ -25,6 +25,7 @@ pub mod segment;
 use std::collections::HashSet;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
+use orbit_core::lexicon::EventCue;
 use orbit_core::{
     DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge, Lean,
     MAX_FACT_CHARS, Stance, find_dates, fold,
@@ -342,6 +343,13 @@ impl Extractor {
             if text.chars().count() > MAX_FACT_CHARS {
                 continue;
             }
+            // "Ghana accused Captain Traoré of hiding Russian mercenaries": for the accused,
+            // the accusation alleges dealings with the power named after it — cooperation,
+            // hedged as any allegation — not hostility toward that power.
+            let (event, hedged) = match self.alleged_dealings(clause, cue, event, c, counterpart) {
+                Some(dealings) => (&lex.events[dealings], true),
+                None => (event, hedged),
+            };
             let mut weight = event.weight;
             if hedged {
                 weight *= lex.modifiers.hedged;
@@ -373,6 +381,40 @@ impl Extractor {
             });
         }
         facts
+    }
+
+    /// The lexicon's cooperation event when `event` is an accusation aimed at `country` (named
+    /// within four words after the cue) of dealings with `power` (named after the country):
+    /// "accused Captain Traoré of hiding Russian mercenaries". `None` otherwise.
+    fn alleged_dealings(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        country: usize,
+        power: EntityRef,
+    ) -> Option<usize> {
+        if event.event_type != EventType::Accuse {
+            return None;
+        }
+        let window_end = clause.text[cue.end..clause.end]
+            .char_indices()
+            .filter(|(_, ch)| ch.is_whitespace())
+            .nth(4)
+            .map_or(clause.end, |(i, _)| cue.end + i);
+        let accused = clause.mentions.iter().find(|m| {
+            m.entity == EntityRef::Country(country) && m.start >= cue.end && m.start < window_end
+        })?;
+        clause
+            .mentions
+            .iter()
+            .any(|m| m.entity == power && m.start >= accused.end)
+            .then(|| {
+                self.knowledge.lexicon.events.iter().position(|e| {
+                    e.event_type == EventType::Cooperate && e.stance == Stance::Cooperative
+                })
+            })
+            .flatten()
     }
 
     /// The accusation event of the lexicon when a cooperative cue of the clause has an armed

@@ -397,3 +397,26 @@ fn a_capitalised_cue_inside_a_name_is_not_backing_an_armed_group() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_accusation_of_dealings_with_a_power_is_alleged_cooperation_for_the_accused() {
+    let f = facts(
+        "Ghana's president accused Captain Traoré of Burkina Faso of hiding Russian mercenaries.",
+    );
+    let bf = f
+        .iter()
+        .find(|f| f.country == "BF")
+        .expect("a fact for the accused");
+    assert_eq!(bf.counterpart, "RU");
+    assert_eq!(bf.direction, Direction::TowardRussia);
+    assert!(bf.hedged);
+}
+
+#[test]
+fn diversifying_at_the_expense_of_a_partner_is_a_step_away_from_it() {
+    let f = fr_facts(
+        "Madagascar va diversifier sa coopération au détriment des privilèges accordés à la France.",
+    );
+    assert_eq!(f[0].counterpart, "FR");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
