@@ -420,3 +420,11 @@ fn diversifying_at_the_expense_of_a_partner_is_a_step_away_from_it() {
     assert_eq!(f[0].counterpart, "FR");
     assert_eq!(f[0].direction, Direction::TowardRussia);
 }
+
+#[test]
+fn a_stated_readiness_or_wish_is_hedged() {
+    let f = facts("Moscow confirmed its readiness to increase cooperation with Nigeria.");
+    assert!(f[0].hedged);
+    let f = fr_facts("Le Maroc souhaite renforcer sa coopération avec la Russie.");
+    assert!(f[0].hedged);
+}
