@@ -334,7 +334,11 @@ pub fn find_dates(text: &str, reference: Option<FuzzyDate>) -> Vec<DateMention> 
                 .chars()
                 .next_back()
                 .is_some_and(|c| "$£€.,/-".contains(c));
-            if after_symbol {
+            // "the Foreign Assistance Act of 1961": the year names a statute, not an event.
+            let statute = ["Act of ", "Law of ", "Acts of "]
+                .iter()
+                .any(|name| text[..y.start()].ends_with(name));
+            if after_symbol || statute {
                 None
             } else {
                 y.as_str().parse::<i16>().ok().map(FuzzyDate::year)
@@ -663,6 +667,13 @@ mod tests {
         );
         assert_eq!(first("Resolution 2719 of the council", None), None);
         assert_eq!(first("the modal may 15 words", None), None);
+        assert_eq!(
+            first(
+                "section 517 of the Foreign Assistance Act of 1961, as amended",
+                None
+            ),
+            None
+        );
     }
 
     #[test]

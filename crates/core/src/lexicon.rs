@@ -55,6 +55,12 @@ struct LexiconFile {
     anaphora: Vec<String>,
     retrospective: Vec<String>,
     armed_groups: Vec<String>,
+    #[serde(default)]
+    conflicts: Vec<String>,
+    #[serde(default)]
+    idioms: Vec<String>,
+    #[serde(default)]
+    comparisons: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -74,6 +80,14 @@ pub struct Lexicon {
     pub retrospective: Vec<String>,
     /// Non-state armed groups: hostility aimed at them is not hostility between states.
     pub armed_groups: Vec<String>,
+    /// Wars, conflicts, hostilities: "ending the war" is peace-making, not a rupture.
+    pub conflicts: Vec<String>,
+    /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
+    /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
+    pub idioms: Vec<String>,
+    /// Openings of a comparison with another country ("comme au", "unlike"): a sentence that
+    /// starts with one recalls that country as background.
+    pub comparisons: Vec<String>,
     pub modifiers: Modifiers,
 }
 
@@ -130,6 +144,9 @@ impl Lexicon {
             anaphora: fold_all(file.anaphora, "anaphora")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,
+            conflicts: fold_all(file.conflicts, "conflicts")?,
+            idioms: fold_all(file.idioms, "idioms")?,
+            comparisons: fold_all(file.comparisons, "comparisons")?,
             modifiers: file.modifiers,
         })
     }

@@ -38,6 +38,9 @@ pub struct Roles {
     /// A withdrawal or expulsion cue and the country it is *from*: "the US withdrawal from
     /// Niger" is Niger's event even when Ghana is named in the same sentence.
     pub departures: Vec<(usize, CueHit)>,
+    /// No country is named in a main role: `countries` are all in demoted roles (an origin, an
+    /// aside, a membership list).
+    pub demoted_only: bool,
 }
 
 /// Splits a sentence at semicolons: news writers join independent reports with them
@@ -102,6 +105,7 @@ pub fn roles(
             main.push(c);
         } else if is_origin(clause, m)
             || is_border(clause, m)
+            || is_neighbour(clause, m)
             || is_topic(clause, m)
             || in_aside(clause, m)
             || is_dateline(clause, m)
@@ -112,12 +116,14 @@ pub fn roles(
             main.push(c);
         }
     }
-    let mut countries = if main.is_empty() { demoted } else { main };
+    let demoted_only = main.is_empty();
+    let mut countries = if demoted_only { demoted } else { main };
     countries.sort_unstable();
     countries.dedup();
     Roles {
         countries,
         departures,
+        demoted_only,
     }
 }
 
@@ -285,8 +291,27 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     })
 }
 
-/// A country named as a subject of discussion or a theatre, not a party: "the Sudan war",
-/// "the situation in Libya", "la crise au Mali".
+/// "its neighbour Niger", "son voisin nigérien", "leur voisin malien": a country described
+/// relative to the clause's subject, which is the party; the neighbour is a point of reference.
+fn is_neighbour(clause: &Clause<'_>, m: &Mention) -> bool {
+    let w = words_before(clause, m.start, 3);
+    w.iter()
+        .rposition(|x| {
+            ["neighbour", "neighbor", "voisin"]
+                .iter()
+                .any(|n| x.starts_with(n))
+        })
+        .is_some_and(|i| {
+            i > 0
+                && matches!(
+                    w[i - 1].as_str(),
+                    "its" | "their" | "his" | "her" | "son" | "sa" | "ses" | "leur" | "leurs"
+                )
+        })
+}
+
+/// A country or power named as a subject of discussion or a theatre, not a party: "the Sudan
+/// war", "the situation in Libya", "la crise au Mali", "the Russia-Ukraine war".
 fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
     const THEATRES: [&str; 7] = [
         "war",
@@ -297,13 +322,16 @@ fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
         "conflit",
         "crise",
     ];
-    let next = clause.text[m.end..clause.end]
-        .split_whitespace()
-        .next()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        });
+    // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
+    let rest = &clause.text[m.end..clause.end];
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(pair) => pair.split_once(char::is_whitespace).map_or("", |(_, r)| r),
+        None => rest,
+    };
+    let next = rest.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let w = words_before(clause, m.start, 2);
     let theatre_before = w.len() == 2
         && THEATRES.contains(&w[0].as_str())
@@ -387,14 +415,10 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     let whole = &clause.text[clause.start..clause.end];
     let before = &clause.text[clause.start..pos];
     // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
-    // reassured...") up to its comma, or a trailing "after they departed" clause. Only the
-    // clause's first words are lowercased: this runs for every mention of every clause.
-    let opening: String = whole
-        .chars()
-        .take(12)
-        .flat_map(char::to_lowercase)
-        .collect();
-    const FRONTED: [&str; 12] = [
+    // reassured...") up to its comma, or a trailing "after they departed" clause. Also a
+    // fronted topic ("Regarding Western sanctions against Russia, the ambassador said
+    // cooperation was constructive") or concession ("Bien que Moscou ne soutienne pas ...,").
+    const FRONTED: [&str; 22] = [
         "amid ",
         "despite ",
         "after ",
@@ -402,12 +426,28 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         "since ",
         "while ",
         "although ",
+        "though ",
+        "even if ",
+        "regarding ",
+        "concerning ",
+        "as for ",
         "malgré ",
         "après ",
         "suite à ",
         "alors que ",
         "depuis ",
+        "bien que ",
+        "même si ",
+        "concernant ",
+        "quant à ",
+        "en ce qui concerne ",
     ];
+    // Only the clause's first words are lowercased: this runs for every mention of every clause.
+    let opening: String = whole
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
     if FRONTED.iter().any(|f| opening.starts_with(f))
         && whole.find(',').is_some_and(|comma| before.len() < comma)
     {
@@ -429,28 +469,92 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
         .map(|m| m.end())
         .max();
     match opener {
-        Some(i) => !lower[i..].contains([',', '—', ')', ';']),
-        None => false,
+        Some(i) if !lower[i..].contains([',', '—', ')', ';']) => true,
+        // A list runs on past its commas ("which now include China, Turkey, and Iran", "composé
+        // de Madagascar, de l'île Maurice, des Comores") while each further item is a bare name.
+        Some(i) if lower.len() == before.len() && !lower[i..].contains(['—', ')', ';']) => {
+            let items: Vec<&str> = before[i..].split(',').collect();
+            // The aside's own words end on the list's first name.
+            let first_end = clause.start + i + items[0].trim_end().len();
+            let mut at = clause.start + i + items[0].len() + 1;
+            let middle = &items[1..items.len() - 1];
+            clause.mentions.iter().any(|m| m.end == first_end)
+                && middle.iter().all(|item| {
+                    let (a, b) = (at, at + item.len());
+                    at = b + 1;
+                    bare_names(clause, a, b, true)
+                })
+                && bare_names(clause, at, pos, false)
+        }
+        _ => false,
     }
 }
 
+/// Whether `[a, b)` of the clause holds only names of entities and list words ("and", "de",
+/// "the"), with at least one name when `named`.
+fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
+    let inside: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| a <= m.start && m.end <= b)
+        .collect();
+    if named && inside.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = a;
+    for m in inside {
+        rest.push_str(&clause.text[at..m.start]);
+        rest.push(' ');
+        at = m.end;
+    }
+    rest.push_str(&clause.text[at..b]);
+    rest.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and"
+                    | "et"
+                    | "or"
+                    | "ou"
+                    | "the"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "d"
+                    | "also"
+                    | "as"
+                    | "well"
+            )
+        })
+}
+
 /// The power or organisation the clause's event concerns: among those named, the ones on a side
-/// of the axis first, then the one nearest the event cue ("Niger decided to kick out the US
+/// of the axis first, then those in the same part of the clause as the event cue (an event of
+/// the main clause is with a power of the main clause: "Since MINUSMA left, Mali has drawn
+/// closer to Russia" → Russia), then the one nearest the cue ("Niger decided to kick out the US
 /// military in favour of partnering with Russia" → the US, object of "kick out").
 pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<EntityRef> {
+    let cue_aside = is_aside_at(clause, cue.start);
     clause
         .mentions
         .iter()
         .filter(|m| !matches!(m.entity, EntityRef::Country(_)))
-        .filter(|m| !is_reporter(clause, m))
+        .filter(|m| !is_reporter(clause, m) && !is_topic(clause, m))
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
+            let other_part = is_aside_at(clause, m.start) != cue_aside;
             let distance = if m.start >= cue.end {
                 m.start - cue.end
             } else {
                 cue.start.saturating_sub(m.end)
             };
-            (neutral, distance)
+            (neutral, other_part, distance)
         })
         .map(|m| m.entity)
 }

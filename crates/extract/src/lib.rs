@@ -25,6 +25,7 @@ pub mod segment;
 use std::collections::HashSet;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
+use orbit_core::lexicon::EventCue;
 use orbit_core::{
     DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge, Lean,
     MAX_FACT_CHARS, Stance, find_dates, fold,
@@ -121,11 +122,26 @@ impl Extractor {
                     CueClass::Event(i) => types.contains(&events[i].event_type),
                     _ => false,
                 };
-                let roles = attribute::roles(
+                let mut roles = attribute::roles(
                     &clause,
                     |c| is_type(c, &[EventType::Retreat, EventType::Coerce]),
                     |c| is_type(c, &[EventType::Mobilize]),
                 );
+                // Countries named only in demoted roles ("a bloc made up of Madagascar,
+                // Mauritius, the Comoros..."): when the article's own country is among them,
+                // the clause is about it, and the others are the company it keeps.
+                if roles.demoted_only {
+                    let g = &self.knowledge.gazetteer;
+                    let in_focus: Vec<usize> = roles
+                        .countries
+                        .iter()
+                        .copied()
+                        .filter(|c| focus.contains(&g.countries[*c].iso2))
+                        .collect();
+                    if !in_focus.is_empty() {
+                        roles.countries = in_focus;
+                    }
+                }
                 sentence_countries.extend(roles.countries.iter().copied());
                 sentence_powers.extend(
                     clause
@@ -152,11 +168,14 @@ impl Extractor {
                     // ("Mali, Burkina Faso and Niger have cut ties with France" in a story on Togo),
                     // recalls the past and would be misdated to the article's day: leave it to
                     // those countries' own coverage.
-                    let background = outsiders >= 2
-                        && clause.has(CueClass::Retrospective)
-                        && !focus.is_empty()
-                        && !focus.contains(&fact.country)
-                        && fact.date_basis != Some(DateBasis::Sentence);
+                    // So is a sentence that opens by comparing with another country ("Comme au
+                    // Mali, ...", "Unlike neighbouring Mali, ..."), whatever its date.
+                    let outside = !focus.is_empty() && !focus.contains(&fact.country);
+                    let background = outside
+                        && ((outsiders >= 2
+                            && clause.has(CueClass::Retrospective)
+                            && fact.date_basis != Some(DateBasis::Sentence))
+                            || opens_with_comparison(&clause));
                     if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
                     }
@@ -292,7 +311,12 @@ impl Extractor {
             let Some((event_idx, cue)) = chosen else {
                 continue;
             };
-            let event = &lex.events[event_idx];
+            // Cooperation with armed groups ("French troops train terrorists", "arming the
+            // rebels") is an accusation against the power, not cooperation with the country.
+            let event = match self.accusation_of_backing_armed_groups(clause) {
+                Some(accuse) => &lex.events[accuse],
+                None => &lex.events[event_idx],
+            };
 
             // Which power: the one named nearest the event, else the previous sentence's only
             // power when this one opens with a pronoun ("They also support other putschists...").
@@ -319,6 +343,13 @@ impl Extractor {
             if text.chars().count() > MAX_FACT_CHARS {
                 continue;
             }
+            // "Ghana accused Captain Traoré of hiding Russian mercenaries": for the accused,
+            // the accusation alleges dealings with the power named after it — cooperation,
+            // hedged as any allegation — not hostility toward that power.
+            let (event, hedged) = match self.alleged_dealings(clause, cue, event, c, counterpart) {
+                Some(dealings) => (&lex.events[dealings], true),
+                None => (event, hedged),
+            };
             let mut weight = event.weight;
             if hedged {
                 weight *= lex.modifiers.hedged;
@@ -350,6 +381,86 @@ impl Extractor {
             });
         }
         facts
+    }
+
+    /// The lexicon's cooperation event when `event` is an accusation aimed at `country` (named
+    /// within four words after the cue) of dealings with `power` (named after the country):
+    /// "accused Captain Traoré of hiding Russian mercenaries". `None` otherwise.
+    fn alleged_dealings(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        country: usize,
+        power: EntityRef,
+    ) -> Option<usize> {
+        if event.event_type != EventType::Accuse {
+            return None;
+        }
+        let window_end = clause.text[cue.end..clause.end]
+            .char_indices()
+            .filter(|(_, ch)| ch.is_whitespace())
+            .nth(4)
+            .map_or(clause.end, |(i, _)| cue.end + i);
+        let accused = clause.mentions.iter().find(|m| {
+            m.entity == EntityRef::Country(country) && m.start >= cue.end && m.start < window_end
+        })?;
+        clause
+            .mentions
+            .iter()
+            .any(|m| m.entity == power && m.start >= accused.end)
+            .then(|| {
+                self.knowledge.lexicon.events.iter().position(|e| {
+                    e.event_type == EventType::Cooperate && e.stance == Stance::Cooperative
+                })
+            })
+            .flatten()
+    }
+
+    /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
+    /// group as its object, within two words and with no "against" between ("entraînent des
+    /// terroristes", "arming rebels"; not "training against terrorists"); else `None`.
+    fn accusation_of_backing_armed_groups(&self, clause: &Clause<'_>) -> Option<usize> {
+        let events = &self.knowledge.lexicon.events;
+        let backs = clause.cues.iter().any(|c| {
+            let CueClass::Event(i) = c.class else {
+                return false;
+            };
+            // A capitalised cue is part of a name ("the Support Group for Islam and Muslims").
+            let named = clause.text[c.start..c.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if events[i].stance != Stance::Cooperative || named {
+                return false;
+            }
+            let object: Vec<String> = clause.text[c.end..clause.end]
+                .split_whitespace()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let against = object.iter().any(|w| {
+                ["against", "contre", "counter", "fight", "lutte"]
+                    .iter()
+                    .any(|a| w.starts_with(a))
+            });
+            !against
+                && followed_within(clause, c, CueClass::ArmedGroup, 2)
+                && !clause.mentions.iter().any(|m| {
+                    clause.cues.iter().any(|g| {
+                        g.class == CueClass::ArmedGroup
+                            && g.start < m.end
+                            && m.start < g.end
+                            && g.start >= c.end
+                    })
+                })
+        });
+        if !backs {
+            return None;
+        }
+        events
+            .iter()
+            .position(|e| e.event_type == EventType::Accuse && e.stance == Stance::Hostile)
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
@@ -405,19 +516,41 @@ fn is_heading(text: &str) -> bool {
     !closed && t.split_whitespace().count() < 16
 }
 
-/// Whether a hostile cue is aimed at rebels, jihadists or another armed group named within a
-/// few words after it: "Wagner ... highlighting its role in expelling the rebels" is fighting
-/// alongside Mali, not a rupture between Mali and Russia.
+/// Whether a hostile cue is aimed at something other than a relation between states: rebels,
+/// jihadists or another armed group named within a few words after it ("Wagner ... highlighting
+/// its role in expelling the rebels" is fighting alongside Mali, not a rupture between Mali and
+/// Russia), or a war as its object ("calls for an end to the war", "ending the stalemate" is
+/// peace-making, not a break with anyone).
 fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    followed_within(clause, cue, CueClass::ArmedGroup, 6)
+        || followed_within(clause, cue, CueClass::Conflict, 3)
+}
+
+/// Whether a cue of `class` starts within `words` words after `cue`.
+fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
     let window_end = clause.text[cue.end..clause.end]
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
-        .nth(6)
+        .nth(words)
         .map_or(clause.end, |(i, _)| cue.end + i);
     clause
         .cues
         .iter()
-        .any(|c| c.class == CueClass::ArmedGroup && c.start >= cue.end && c.start < window_end)
+        .any(|c| c.class == class && c.start >= cue.end && c.start < window_end)
+}
+
+/// Whether the clause opens (after any quotation mark) with a comparison cue: "Comme au
+/// Mali...", "« A la différence du Mali voisin...", "Unlike Mali, ...".
+fn opens_with_comparison(clause: &Clause<'_>) -> bool {
+    let body = &clause.text[clause.start..clause.end];
+    let lead = body.len()
+        - body
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    clause
+        .cues
+        .iter()
+        .any(|c| c.class == CueClass::Comparison && c.start == clause.start + lead)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.

@@ -137,6 +137,12 @@ pub enum CueClass {
     ArmedGroup,
     /// Recap and comparison words: "already", "comme au Mali".
     Retrospective,
+    /// Wars and conflicts: the object of "ending" when it is peace-making.
+    Conflict,
+    /// A set phrase whose words are not event cues ("sanctions committee").
+    Idiom,
+    /// Opens a comparison with another country: "comme au", "unlike".
+    Comparison,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -176,6 +182,9 @@ impl CueMatcher {
         add(&lexicon.anaphora, CueClass::Anaphora);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
         add(&lexicon.retrospective, CueClass::Retrospective);
+        add(&lexicon.conflicts, CueClass::Conflict);
+        add(&lexicon.idioms, CueClass::Idiom);
+        add(&lexicon.comparisons, CueClass::Comparison);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;
@@ -197,8 +206,24 @@ impl CueMatcher {
             });
         }
         out.sort_by_key(|c| (c.start, c.end));
-        out
+        without_words_of_phrases(out)
     }
+}
+
+/// Drops the event cues that are words of a longer phrase: an idiom ("envoyé sur les roses" is a
+/// rebuff, not a dispatch; a "sanctions committee" sanctions no one) or a longer event cue
+/// ("refused to condemn" is support, neither a refusal nor a condemnation).
+fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
+    let phrase = |c: &CueHit| matches!(c.class, CueClass::Event(_) | CueClass::Idiom);
+    let inside = |c: &CueHit| {
+        hits.iter().any(|p| {
+            phrase(p) && p.start <= c.start && c.end <= p.end && p.end - p.start > c.end - c.start
+        })
+    };
+    hits.iter()
+        .filter(|c| !matches!(c.class, CueClass::Event(_)) || !inside(c))
+        .copied()
+        .collect()
 }
 
 /// Whether `[start, end)` of `text` is a whole word (or a word prefix when `prefix`).
@@ -262,6 +287,7 @@ mod tests {
         assert_eq!(keys("Nigeria and Niger"), ["NG", "NE"]);
         assert_eq!(keys("Malianism"), Vec::<String>::new());
         assert!(keys("jihadists moving toward the Gulf of Guinea").is_empty());
+        assert!(keys("a man with a strong French accent").is_empty());
     }
 
     #[test]
@@ -283,6 +309,39 @@ mod tests {
         assert_eq!(keys("موجها الشكر لروسيا"), ["RU"]);
         assert_eq!(keys("وصلتا إلى بوركينا فاسو"), ["BF"]);
         assert!(keys("كروسياتي").is_empty());
+    }
+
+    fn cue_classes(text: &str) -> Vec<CueClass> {
+        let k = Knowledge::load(None).unwrap();
+        let m = CueMatcher::new(&k.lexicon).unwrap();
+        m.find(&fold(text)).iter().map(|c| c.class).collect()
+    }
+
+    #[test]
+    fn words_of_a_phrase_are_not_cues_of_their_own() {
+        let k = Knowledge::load(None).unwrap();
+        let event = |c: &CueClass| match c {
+            CueClass::Event(i) => Some(k.lexicon.events[*i].event_type.to_string()),
+            _ => None,
+        };
+        // An idiom: rebuffed, not sent anywhere.
+        let rebuff: Vec<String> = cue_classes("Il l'a envoyé sur les roses.")
+            .iter()
+            .filter_map(event)
+            .collect();
+        assert_eq!(rebuff, ["REJECT"]);
+        // A set phrase that names a body: no sanction in it.
+        assert!(
+            cue_classes("notified the sanctions committee")
+                .iter()
+                .all(|c| event(c).is_none())
+        );
+        // A longer event cue wins over the words inside it.
+        let support: Vec<String> = cue_classes("Togo refused to condemn the invasion.")
+            .iter()
+            .filter_map(event)
+            .collect();
+        assert_eq!(support, ["SUPPORT"]);
     }
 
     #[test]

@@ -248,3 +248,183 @@ fn abstaining_on_a_condemnation_of_russia_is_not_condemning_russia() {
     assert_eq!(f[0].country, "ZA");
     assert_eq!(f[0].direction, Direction::TowardRussia);
 }
+
+fn fr_facts(text: &str) -> Vec<Fact> {
+    EXTRACTOR.extract(&doc(text, None, "fr"))
+}
+
+#[test]
+fn curtailing_or_distancing_from_the_west_is_a_step_toward_russia() {
+    let f = facts("Mali has curtailed its long-standing military ties with France.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("ML", "FR")
+    );
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+    let f = fr_facts("Le Niger entend s'éloigner de l'influence de la France.");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn ending_a_war_is_peace_making_not_a_rupture() {
+    let f =
+        facts("Kenya's president called for an end to the hostilities between Russia and Ukraine.");
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Retreat),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn no_sign_of_an_event_is_a_negation_and_an_option_under_consideration_a_hedge() {
+    let f = facts("Ghana shows no sign of ending its partnership with the United States.");
+    assert!(f[0].negated);
+    let f = facts("A suspension of US trade benefits for Ethiopia is under consideration.");
+    assert!(f[0].hedged);
+}
+
+#[test]
+fn a_main_clause_event_is_with_the_power_the_main_clause_names() {
+    // The cue is nearer to MINUSMA, named in the fronted context, than to Russia.
+    let f = facts(
+        "Since the departure of MINUSMA, rapprochement has deepened between Mali and Russia.",
+    );
+    assert_eq!(f[0].counterpart, "RU");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn a_fronted_topic_or_concession_does_not_decide_the_event() {
+    let f = facts(
+        "Regarding Western sanctions against Russia, the Moroccan ambassador praised cooperation with Moscow.",
+    );
+    assert_eq!(f[0].country, "MA");
+    assert_ne!(f[0].event_type, orbit_core::EventType::Sanction);
+    assert_eq!(f[0].stance, orbit_core::Stance::Cooperative);
+}
+
+#[test]
+fn a_rebuff_idiom_is_a_rejection_not_a_deployment() {
+    let f = fr_facts("Le président centrafricain a envoyé sur les roses son homologue français.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("CF", "FR")
+    );
+    assert_eq!(f[0].event_type, orbit_core::EventType::Reject);
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn its_neighbour_is_a_point_of_reference_not_the_party() {
+    let f = fr_facts(
+        "Au lieu de soutenir son voisin nigérien, le président béninois a choisi de servir les intérêts de Paris.",
+    );
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.country == "BJ"), "{f:?}");
+}
+
+#[test]
+fn powers_named_as_the_theatre_of_a_war_are_not_the_counterpart() {
+    // Russia and Ukraine name the war; the relation is with the United States.
+    let f = facts(
+        "Kenya called for talks on the Russia-Ukraine war during a meeting with the United States.",
+    );
+    assert_eq!(f[0].counterpart, "US", "{f:?}");
+    let f = facts("Kenya called for diplomacy to address the Russia-Ukraine war.");
+    assert!(f.is_empty(), "{f:?}");
+}
+
+#[test]
+fn training_or_arming_armed_groups_is_an_accusation_against_the_power() {
+    let f = fr_facts("Selon Niamey, les soldats français entraînent des terroristes au Niger.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("NE", "FR")
+    );
+    assert_eq!(f[0].stance, orbit_core::Stance::Hostile);
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+    // Training against them is cooperation.
+    let f = facts("French instructors are training Nigerien soldiers against terrorists.");
+    assert_eq!(f[0].direction, Direction::TowardWest);
+}
+
+fn titled(title: &str, text: &str, lang: &str) -> Vec<Fact> {
+    let mut d = doc(text, None, lang);
+    d.title = Some(title.into());
+    EXTRACTOR.extract(&d)
+}
+
+#[test]
+fn a_membership_list_is_about_the_articles_own_country() {
+    let f = titled(
+        "Macron à Madagascar",
+        "Le président français assistera à un sommet de la Commission de l'océan Indien, \
+         un bloc composé de Madagascar, de l'île Maurice et des Comores.",
+        "fr",
+    );
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.country == "MG"), "{f:?}");
+}
+
+#[test]
+fn a_sentence_opening_with_a_comparison_is_background_for_the_compared_country() {
+    let text = "Comme au Mali en 2021, les relations avec Paris se sont tendues après le putsch.";
+    let f = titled("La Guinée et la France", text, "fr");
+    assert!(f.iter().all(|f| f.country != "ML"), "{f:?}");
+    // In a story about Mali itself, it is Mali's fact.
+    let f = titled("Le Mali et la France", text, "fr");
+    assert!(f.iter().any(|f| f.country == "ML"), "{f:?}");
+}
+
+#[test]
+fn a_list_in_an_aside_stays_in_the_aside_past_its_commas() {
+    // All three are in the relative clause: the nearest to the cue is the counterpart.
+    let f = facts(
+        "Mali is expanding its security alliances, which now include China, Turkey, and Iran.",
+    );
+    assert_eq!(f[0].counterpart, "CN", "{f:?}");
+}
+
+#[test]
+fn a_capitalised_cue_inside_a_name_is_not_backing_an_armed_group() {
+    let f = facts(
+        "Wagner and Mali's army suffered heavy losses to the Support Group for Islam and Muslims.",
+    );
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Accuse),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn an_accusation_of_dealings_with_a_power_is_alleged_cooperation_for_the_accused() {
+    let f = facts(
+        "Ghana's president accused Captain Traoré of Burkina Faso of hiding Russian mercenaries.",
+    );
+    let bf = f
+        .iter()
+        .find(|f| f.country == "BF")
+        .expect("a fact for the accused");
+    assert_eq!(bf.counterpart, "RU");
+    assert_eq!(bf.direction, Direction::TowardRussia);
+    assert!(bf.hedged);
+}
+
+#[test]
+fn diversifying_at_the_expense_of_a_partner_is_a_step_away_from_it() {
+    let f = fr_facts(
+        "Madagascar va diversifier sa coopération au détriment des privilèges accordés à la France.",
+    );
+    assert_eq!(f[0].counterpart, "FR");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn a_stated_readiness_or_wish_is_hedged() {
+    let f = facts("Moscow confirmed its readiness to increase cooperation with Nigeria.");
+    assert!(f[0].hedged);
+    let f = fr_facts("Le Maroc souhaite renforcer sa coopération avec la Russie.");
+    assert!(f[0].hedged);
+}
