@@ -428,3 +428,26 @@ fn a_stated_readiness_or_wish_is_hedged() {
     let f = fr_facts("Le Maroc souhaite renforcer sa coopération avec la Russie.");
     assert!(f[0].hedged);
 }
+
+#[test]
+fn the_threat_as_a_danger_is_not_a_threat_between_states() {
+    let f = facts(
+        "The United States is supporting Benin in countering the threat of violent extremism.",
+    );
+    assert_eq!(f[0].direction, Direction::TowardWest, "{f:?}");
+}
+
+#[test]
+fn evictions_entries_builds_and_arms_sales_are_events() {
+    let f = facts("The junta evicted the American troops from Niger.");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+    let f = facts("Russian troops entered an air base in Niger.");
+    assert_eq!(f[0].event_type, orbit_core::EventType::Mobilize);
+    let f = facts("Rosatom launched the construction of Egypt's first nuclear power plant.");
+    assert_eq!(
+        (f[0].country.as_str(), f[0].counterpart.as_str()),
+        ("EG", "RU")
+    );
+    let f = facts("Russia exports most of its weapons to Algeria.");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
