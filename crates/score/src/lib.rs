@@ -542,11 +542,12 @@ pub fn distinct_facts(facts: &[Fact]) -> Vec<&Fact> {
     let mut seen = std::collections::HashSet::new();
     let mut sorted: Vec<&Fact> = facts.iter().collect();
     sorted.sort_by_key(|f| f.id);
-    let exact: Vec<&Fact> = sorted
+    let (exact, keys): (Vec<&Fact>, Vec<String>) = sorted
         .into_iter()
-        .filter(|f| seen.insert((f.country.as_str(), text_key(&f.text))))
-        .collect();
-    let copies = syndication::copies(&exact);
+        .map(|f| (f, text_key(&f.text)))
+        .filter(|(f, key)| seen.insert((f.country.as_str(), key.clone())))
+        .unzip();
+    let copies = syndication::copies(&exact, &keys);
     exact
         .into_iter()
         .enumerate()

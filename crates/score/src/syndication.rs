@@ -10,8 +10,6 @@ use std::hash::{Hash, Hasher};
 
 use orbit_core::Fact;
 
-use crate::text_key;
-
 /// Signature length: 16 bands of 4 rows. Two facts whose shingle sets have Jaccard
 /// similarity s share a band with probability 1 − (1 − s⁴)¹⁶: 0.96 at s = 0.6, 0.07 at s = 0.3.
 const BANDS: usize = 16;
@@ -21,9 +19,9 @@ const SAME_STORY: f64 = 0.6;
 
 /// Indices of `facts` that are copies of an earlier fact about the same country (earlier in
 /// slice order), paired with the index of the first fact of the story they repeat.
-pub fn copies(facts: &[&Fact]) -> HashMap<usize, usize> {
+pub fn copies(facts: &[&Fact], keys: &[String]) -> HashMap<usize, usize> {
     let signatures: Vec<Option<[u64; BANDS * ROWS]>> =
-        facts.iter().map(|f| signature(&f.text)).collect();
+        keys.iter().map(|key| signature(key)).collect();
     // Each band's buckets hold only the stories' first copies: a fact is compared with the
     // stories it may repeat, not with every earlier copy of them, so a story reprinted a
     // thousand times costs a thousand comparisons, not half a million.
@@ -71,8 +69,7 @@ pub fn copies(facts: &[&Fact]) -> HashMap<usize, usize> {
 }
 
 /// MinHash signature of a text's word 3-shingles; `None` for texts too short to shingle.
-fn signature(text: &str) -> Option<[u64; BANDS * ROWS]> {
-    let key = text_key(text);
+fn signature(key: &str) -> Option<[u64; BANDS * ROWS]> {
     let words: Vec<&str> = key.split(' ').collect();
     if words.len() < 3 {
         return None;
@@ -113,8 +110,9 @@ mod tests {
         let a = "Russian military instructors arrived in Niamey on Wednesday to train Nigerien soldiers and install an air-defence system, state television said.";
         let b = "Russian military instructors arrived in Niamey on Wednesday to train Nigerien soldiers and install an air defence system, the state broadcaster reported.";
         let c = "The United States agreed to withdraw its troops from Niger by September 15 after talks with the junta in Niamey.";
-        let sa = signature(a).unwrap();
-        assert!(similarity(&sa, &signature(b).unwrap()) >= SAME_STORY);
-        assert!(similarity(&sa, &signature(c).unwrap()) < 0.2);
+        let sig = |text: &str| signature(&crate::text_key(text)).unwrap();
+        let sa = sig(a);
+        assert!(similarity(&sa, &sig(b)) >= SAME_STORY);
+        assert!(similarity(&sa, &sig(c)) < 0.2);
     }
 }

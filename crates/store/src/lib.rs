@@ -142,6 +142,12 @@ impl Store {
         Self::init(conn, path)
     }
 
+    /// The file the database is in; `None` for a database in memory, which only this
+    /// connection sees.
+    pub fn path(&self) -> Option<&Path> {
+        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
+    }
+
     /// Opens a fresh database in memory, for tests and one-shot runs.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let path = Path::new(":memory:");
@@ -650,6 +656,17 @@ mod tests {
             let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(normalised_text(text), collapsed.to_lowercase(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_file_database_has_a_path_and_one_in_memory_has_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("orbit.db");
+        assert_eq!(
+            Store::open(&file).unwrap().path(),
+            Some(file.canonicalize().unwrap().as_path())
+        );
+        assert_eq!(Store::open_in_memory().unwrap().path(), None);
     }
 
     #[test]

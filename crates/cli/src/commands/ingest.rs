@@ -93,8 +93,10 @@ impl Pipeline {
     /// Items are read in chunks; each chunk is cleaned and extracted across the cores, and
     /// its results are then taken in input order, so the store, the messages and the batch
     /// boundaries (one transaction per [`BATCH`] new articles) are those of a one-by-one run.
-    /// Full batches are written by a background thread while the next chunk is read and
-    /// cleaned; the store is back in this thread before the chunk is checked for duplicates.
+    /// Full batches are written by a background thread while the next chunk is read, cleaned
+    /// and extracted. Duplicates are looked up through a second connection to the database,
+    /// which sees what is committed; one of an article still being written is caught when it
+    /// is stored (a database in memory has one connection: there the write ends first).
     pub fn ingest(
         &self,
         store: &mut Store,
@@ -105,6 +107,7 @@ impl Pipeline {
         let mut items = items;
         let mut tally = Tally::default();
         let mut batch: Vec<(Document, Vec<Fact>)> = Vec::with_capacity(BATCH);
+        let lookup = store.path().map(Store::open).transpose()?;
         std::thread::scope(|scope| -> Result<()> {
             let mut writer = Writer::Idle(store);
             loop {
@@ -113,9 +116,18 @@ impl Pipeline {
                     break;
                 }
                 let cleaned = self.clean_chunk(chunk, threads);
+                let prepared = match &lookup {
+                    Some(lookup) => self.extract_chunk(lookup, cleaned, threads),
+                    None => {
+                        let store = writer.wait(&mut tally)?;
+                        let prepared = self.extract_chunk(store, cleaned, threads);
+                        writer = Writer::Idle(store);
+                        prepared
+                    }
+                };
                 let store = writer.wait(&mut tally)?;
                 let mut full = Vec::new();
-                for prepared in self.extract_chunk(store, cleaned, threads) {
+                for prepared in prepared {
                     progress.inc(1);
                     match prepared {
                         Ok(Some(prepared)) => batch.push(prepared),

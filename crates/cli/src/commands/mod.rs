@@ -58,8 +58,9 @@ pub fn facts_in(store: &Store, iso2: &str, period: &Period) -> Result<Vec<orbit_
     })?)
 }
 
-/// Scores each of `countries` for a period, like [`score_country`]: the facts are read from
-/// the store first, then scored across the cores (scoring, not reading, is most of the work).
+/// Scores each of `countries` for a period, like [`score_country`], across the cores. Each
+/// thread reads its countries' facts through its own connection to the database (one in
+/// memory has only the one connection, so its facts are read first, on this thread).
 pub fn score_countries(
     store: &Store,
     scorer: &orbit_score::Scorer,
@@ -67,31 +68,46 @@ pub fn score_countries(
     period: &Period,
 ) -> Result<Vec<(orbit_score::CountryScore, Vec<orbit_core::Fact>)>> {
     let previous = period.previous();
+    let read = |store: &Store, country: &Country| -> Result<Evidence> {
+        let facts = facts_in(store, &country.iso2, period)?;
+        let before = match &previous {
+            Some(p) => Some(facts_in(store, &country.iso2, p)?),
+            None => None,
+        };
+        Ok((facts, before))
+    };
+    let threads = parallel::worker_threads();
+    let evidence: Vec<Result<Evidence>> = match store.path() {
+        Some(path) => parallel::parallel_map_with(
+            countries,
+            threads,
+            || Store::open(path),
+            |own, country| match own {
+                Ok(own) => read(own, country),
+                // Each country the thread takes reports it: the error cannot be cloned.
+                Err(e) => Err(anyhow::anyhow!("{e}")),
+            },
+        ),
+        None => countries.iter().map(|c| read(store, c)).collect(),
+    };
     let evidence = countries
         .iter()
-        .map(|country| {
-            let facts = facts_in(store, &country.iso2, period)?;
-            let before = match &previous {
-                Some(p) => Some(facts_in(store, &country.iso2, p)?),
-                None => None,
-            };
-            Ok((*country, facts, before))
-        })
+        .zip(evidence)
+        .map(|(country, read)| read.map(|(facts, before)| (*country, facts, before)))
         .collect::<Result<Vec<_>>>()?;
-    let cards = parallel::parallel_map(
-        &evidence,
-        parallel::worker_threads(),
-        |(country, facts, before)| {
-            let previous = previous.as_ref().zip(before.as_deref());
-            scorer.score(&country.iso2, &country.name, period, facts, previous)
-        },
-    );
+    let cards = parallel::parallel_map(&evidence, threads, |(country, facts, before)| {
+        let previous = previous.as_ref().zip(before.as_deref());
+        scorer.score(&country.iso2, &country.name, period, facts, previous)
+    });
     Ok(cards
         .into_iter()
         .zip(evidence)
         .map(|(card, (_, facts, _))| (card, facts))
         .collect())
 }
+
+/// A country's facts for a period, and for the previous period when there is one.
+type Evidence = (Vec<orbit_core::Fact>, Option<Vec<orbit_core::Fact>>);
 
 /// Scores one country for a period, against the previous period of the same shape.
 pub fn score_country(

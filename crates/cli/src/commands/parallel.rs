@@ -18,9 +18,21 @@ pub fn parallel_map<T: Sync, R: Send>(
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    parallel_map_with(items, threads, || (), |(), item| f(item))
+}
+
+/// [`parallel_map`] where each thread first makes its own `state` (a database connection,
+/// which threads cannot share) and hands it to `f` with every item it takes.
+pub fn parallel_map_with<T: Sync, R: Send, S>(
+    items: &[T],
+    threads: usize,
+    state: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &T) -> R + Sync,
+) -> Vec<R> {
     let threads = threads.min(items.len());
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        let mut state = state();
+        return items.iter().map(|item| f(&mut state, item)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
@@ -28,13 +40,14 @@ pub fn parallel_map<T: Sync, R: Send>(
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
+                    let mut state = state();
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else {
                             return done;
                         };
-                        done.push((i, f(item)));
+                        done.push((i, f(&mut state, item)));
                     }
                 })
             })
