@@ -2,27 +2,11 @@
 //! lean toward Russia first, linking each country's files — as Markdown and as one
 //! self-contained HTML page.
 
-use std::sync::LazyLock;
-
-use minijinja::value::Serde;
-use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::Report;
 use crate::prose::{interval_level, signed2};
-use crate::render::{badge_class, escape_html};
-
-const TEMPLATE_NAME: &str = "index.html";
-const TEMPLATE: &str = include_str!("../templates/index.html");
-
-static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    if let Err(e) = env.add_template(TEMPLATE_NAME, TEMPLATE) {
-        eprintln!("orbit-report: built-in index template does not parse: {e}");
-    }
-    env
-});
+use crate::render::{badge_class, html_page};
 
 /// The reports of one period, ordered for the index.
 ///
@@ -86,23 +70,7 @@ impl Index {
             interval_level: interval_level(),
             rows: self.reports.iter().map(IndexRow::of).collect(),
         };
-        let rendered = TEMPLATES
-            .get_template(TEMPLATE_NAME)
-            .and_then(|t| t.render(Value::from(Serde(&view))));
-        match rendered {
-            Ok(mut page) => {
-                if !page.ends_with('\n') {
-                    page.push('\n');
-                }
-                page
-            }
-            Err(e) => format!(
-                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
-                 <body><p>orbit could not render this index: {}</p></body></html>\n",
-                escape_html(&view.title),
-                escape_html(&e.to_string())
-            ),
-        }
+        html_page("index.html", &view, &view.title)
     }
 }
 

@@ -31,6 +31,7 @@ pub mod llm;
 mod narrative;
 mod prose;
 mod render;
+pub mod table;
 
 use std::collections::BTreeMap;
 

@@ -13,18 +13,45 @@ use crate::prose::{count, direction_words, interval_words, signed2};
 use crate::{Citation, Report};
 
 const TEMPLATE_NAME: &str = "report.html";
-const TEMPLATE: &str = include_str!("../templates/report.html");
 
+/// The built-in page templates: a country report and the index of a period's reports.
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    // The `.html` name turns on HTML auto-escaping (minijinja's default callback).
-    if let Err(e) = env.add_template(TEMPLATE_NAME, TEMPLATE) {
-        // A broken built-in template is a bug; `html` reports it in the page.
-        eprintln!("orbit-report: built-in template does not parse: {e}");
+    // The `.html` names turn on HTML auto-escaping (minijinja's default callback).
+    for (name, text) in [
+        (TEMPLATE_NAME, include_str!("../templates/report.html")),
+        ("index.html", include_str!("../templates/index.html")),
+    ] {
+        if let Err(e) = env.add_template(name, text) {
+            // A broken built-in template is a bug; `html_page` reports it in the page.
+            eprintln!("orbit-report: built-in template {name} does not parse: {e}");
+        }
     }
     env
 });
+
+/// The built-in template `name` rendered with `view`, ending in a newline; a page saying what
+/// went wrong (titled `title`) when it cannot be rendered, rather than no page.
+pub(crate) fn html_page(name: &str, view: &impl Serialize, title: &str) -> String {
+    let rendered = TEMPLATES
+        .get_template(name)
+        .and_then(|t| t.render(Value::from(Serde(view))));
+    match rendered {
+        Ok(mut page) => {
+            if !page.ends_with('\n') {
+                page.push('\n');
+            }
+            page
+        }
+        Err(e) => format!(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+             <body><p>orbit could not render this page ({name}): {}</p></body></html>\n",
+            escape_html(title),
+            escape_html(&e.to_string())
+        ),
+    }
+}
 
 /// The one HTML escaper: minijinja's own, for text outside a template too.
 pub(crate) fn escape_html(text: &str) -> String {
@@ -323,23 +350,7 @@ pub(crate) fn html(report: &Report) -> String {
             })
             .collect(),
     };
-    let rendered = TEMPLATES
-        .get_template(TEMPLATE_NAME)
-        .and_then(|t| t.render(Value::from(Serde(&view))));
-    match rendered {
-        Ok(mut page) => {
-            if !page.ends_with('\n') {
-                page.push('\n');
-            }
-            page
-        }
-        Err(e) => format!(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
-             <body><p>orbit could not render this report: {}</p></body></html>\n",
-            escape_html(&report.title),
-            escape_html(&e.to_string())
-        ),
-    }
+    html_page(TEMPLATE_NAME, &view, &report.title)
 }
 
 /// `Change since the previous period` → `change-since-the-previous-period`.

@@ -2,6 +2,7 @@
 //! --format csv` and `orbit facts --format csv`.
 
 use orbit_core::Fact;
+use orbit_report::table;
 use orbit_score::CountryScore;
 
 use crate::error::ApiError;
@@ -9,36 +10,9 @@ use crate::error::ApiError;
 /// The country table as CSV.
 pub fn scores(cards: &[&CountryScore]) -> Result<String, ApiError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    write(
-        &mut w,
-        [
-            "country",
-            "name",
-            "period",
-            "score",
-            "index",
-            "confidence",
-            "n_facts",
-            "n_sources",
-            "change",
-        ],
-    )?;
-    let num = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    write(&mut w, table::SCORE_COLUMNS)?;
     for c in cards {
-        write(
-            &mut w,
-            [
-                c.country.clone(),
-                cell(&c.name),
-                c.period.key.clone(),
-                c.score.map(|s| s.to_string()).unwrap_or_default(),
-                num(c.index),
-                format!("{:.3}", c.confidence),
-                c.n_facts.to_string(),
-                c.n_sources.to_string(),
-                num(c.change),
-            ],
-        )?;
+        write(&mut w, table::score_row(c, cell))?;
     }
     finish(w)
 }
@@ -46,58 +20,9 @@ pub fn scores(cards: &[&CountryScore]) -> Result<String, ApiError> {
 /// Facts as CSV.
 pub fn facts(facts: &[Fact]) -> Result<String, ApiError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    write(
-        &mut w,
-        [
-            "id",
-            "article_id",
-            "url",
-            "source",
-            "published",
-            "event_date",
-            "country",
-            "counterpart",
-            "bloc",
-            "direction",
-            "stance",
-            "category",
-            "event_type",
-            "hedged",
-            "negated",
-            "weight",
-            "text",
-            "span_start",
-            "span_end",
-            "lang",
-        ],
-    )?;
-    let opt = |o: &Option<String>| o.as_deref().map(cell).unwrap_or_default();
+    write(&mut w, table::FACT_COLUMNS)?;
     for f in facts {
-        write(
-            &mut w,
-            [
-                f.id.to_string(),
-                f.article_id.to_string(),
-                opt(&f.url),
-                opt(&f.source),
-                f.published.map(|d| d.to_string()).unwrap_or_default(),
-                f.event_date.map(|d| d.to_string()).unwrap_or_default(),
-                f.country.clone(),
-                f.counterpart.clone(),
-                f.bloc.to_string(),
-                f.direction.to_string(),
-                f.stance.to_string(),
-                f.category.to_string(),
-                f.event_type.to_string(),
-                f.hedged.to_string(),
-                f.negated.to_string(),
-                format!("{:.3}", f.weight),
-                cell(&f.text),
-                f.span[0].to_string(),
-                f.span[1].to_string(),
-                opt(&f.lang),
-            ],
-        )?;
+        write(&mut w, table::fact_row(f, cell))?;
     }
     finish(w)
 }

@@ -35,52 +35,9 @@ pub fn run(global: &Global, args: FactsArgs) -> Result<ExitCode> {
         }
         FactsFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "id",
-                "article_id",
-                "url",
-                "source",
-                "published",
-                "event_date",
-                "country",
-                "counterpart",
-                "bloc",
-                "direction",
-                "stance",
-                "category",
-                "event_type",
-                "hedged",
-                "negated",
-                "weight",
-                "text",
-                "span_start",
-                "span_end",
-                "lang",
-            ])?;
-            let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+            w.write_record(orbit_report::table::FACT_COLUMNS)?;
             for f in &facts {
-                w.write_record([
-                    f.id.to_string(),
-                    f.article_id.to_string(),
-                    opt(&f.url),
-                    opt(&f.source),
-                    f.published.map(|d| d.to_string()).unwrap_or_default(),
-                    f.event_date.map(|d| d.to_string()).unwrap_or_default(),
-                    f.country.clone(),
-                    f.counterpart.clone(),
-                    f.bloc.to_string(),
-                    f.direction.to_string(),
-                    f.stance.to_string(),
-                    f.category.to_string(),
-                    f.event_type.to_string(),
-                    f.hedged.to_string(),
-                    f.negated.to_string(),
-                    format!("{:.3}", f.weight),
-                    f.text.clone(),
-                    f.span[0].to_string(),
-                    f.span[1].to_string(),
-                    opt(&f.lang),
-                ])?;
+                w.write_record(orbit_report::table::fact_row(f, str::to_string))?;
             }
             w.flush()?;
         }

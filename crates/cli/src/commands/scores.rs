@@ -68,30 +68,9 @@ pub fn run(global: &Global, args: ScoresArgs) -> Result<ExitCode> {
         TableFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&cards)?)?,
         TableFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record([
-                "country",
-                "name",
-                "period",
-                "score",
-                "index",
-                "confidence",
-                "n_facts",
-                "n_sources",
-                "change",
-            ])?;
+            w.write_record(orbit_report::table::SCORE_COLUMNS)?;
             for c in &cards {
-                let num = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
-                w.write_record([
-                    c.country.clone(),
-                    c.name.clone(),
-                    c.period.key.clone(),
-                    c.score.map(|s| s.to_string()).unwrap_or_default(),
-                    num(c.index),
-                    format!("{:.3}", c.confidence),
-                    c.n_facts.to_string(),
-                    c.n_sources.to_string(),
-                    num(c.change),
-                ])?;
+                w.write_record(orbit_report::table::score_row(c, str::to_string))?;
             }
             w.flush()?;
         }
