@@ -20,6 +20,24 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The direction of a relation of `stance` with a power of `lean`: cooperation with
+    /// Russia's side or hostility toward the West's moves a country toward Russia, and the
+    /// reverse toward the West; relations with neither side are neutral.
+    pub fn of(stance: Stance, lean: Lean) -> Direction {
+        let sign = lean.sign()
+            * match stance {
+                Stance::Cooperative => 1.0,
+                Stance::Hostile => -1.0,
+            };
+        if sign > 0.0 {
+            Direction::TowardRussia
+        } else if sign < 0.0 {
+            Direction::TowardWest
+        } else {
+            Direction::Neutral
+        }
+    }
+
     /// +1 toward Russia, −1 toward the West, 0 neutral.
     pub fn sign(self) -> f64 {
         match self {
@@ -184,5 +202,26 @@ impl Fact {
     /// The fact's signed contribution on the axis before period-level weighting.
     pub fn signed_weight(&self) -> f64 {
         self.direction.sign() * self.weight
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_follows_stance_and_side() {
+        assert_eq!(
+            Direction::of(Stance::Hostile, Lean::West),
+            Direction::TowardRussia
+        );
+        assert_eq!(
+            Direction::of(Stance::Cooperative, Lean::West),
+            Direction::TowardWest
+        );
+        assert_eq!(
+            Direction::of(Stance::Cooperative, Lean::Neutral),
+            Direction::Neutral
+        );
     }
 }

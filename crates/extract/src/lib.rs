@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
-    DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge, Lean,
+    DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge,
     MAX_FACT_CHARS, Stance, find_dates, fold,
 };
 
@@ -368,7 +368,7 @@ impl Extractor {
                 country: g.countries[c].iso2.clone(),
                 counterpart: g.key_of(counterpart).to_string(),
                 bloc: g.bloc_of(counterpart),
-                direction: direction_of(event.stance, g.lean_of(counterpart)),
+                direction: Direction::of(event.stance, g.lean_of(counterpart)),
                 stance: event.stance,
                 category: topic.map_or(event.category, |t| lex.topics[t].category),
                 event_type: event.event_type,
@@ -558,23 +558,6 @@ fn within<T: Copy>(items: &[T], start: usize, end: usize, pos: impl Fn(&T) -> us
     let from = items.partition_point(|i| pos(i) < start);
     let to = items.partition_point(|i| pos(i) < end);
     items[from..to].to_vec()
-}
-
-/// Cooperation with Russia's side or hostility toward the West's moves a country toward
-/// Russia, and the reverse toward the West; relations with neither side are neutral.
-pub fn direction_of(stance: Stance, lean: Lean) -> Direction {
-    let sign = lean.sign()
-        * match stance {
-            Stance::Cooperative => 1.0,
-            Stance::Hostile => -1.0,
-        };
-    if sign > 0.0 {
-        Direction::TowardRussia
-    } else if sign < 0.0 {
-        Direction::TowardWest
-    } else {
-        Direction::Neutral
-    }
 }
 
 /// The date a clause names: the most precise one, the latest among equals

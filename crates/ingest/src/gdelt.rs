@@ -28,7 +28,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use orbit_core::gazetteer::EntityRef;
 use orbit_core::knowledge::{DataError, parse_toml, read_data_file};
 use orbit_core::{
-    Category, DateBasis, Direction, Document, EventType, Fact, FuzzyDate, Gazetteer, Lean, Stance,
+    Category, DateBasis, Direction, Document, EventType, Fact, FuzzyDate, Gazetteer, Stance,
 };
 use serde::Deserialize;
 
@@ -586,7 +586,7 @@ impl<'g> EventMapper<'g> {
             country: country.iso2.clone(),
             counterpart: power.key.clone(),
             bloc: self.gazetteer.bloc_of(power_ref),
-            direction: direction_of(entry.stance, self.gazetteer.lean_of(power_ref)),
+            direction: Direction::of(entry.stance, self.gazetteer.lean_of(power_ref)),
             stance: entry.stance,
             category: entry.category,
             event_type: entry.event_type,
@@ -619,24 +619,6 @@ fn actor_label(actor: &Actor) -> String {
         (false, false) => format!("{} ({})", actor.name, actor.country),
         (false, true) => actor.name.clone(),
         (true, _) => actor.code.clone(),
-    }
-}
-
-/// The same rule as the extractor's (orbit-extract `direction_of`): cooperation with
-/// Russia's side or hostility toward the West's moves a country toward Russia, and the
-/// reverse toward the West. Repeated here because ingest may not depend on a later stage.
-fn direction_of(stance: Stance, lean: Lean) -> Direction {
-    let sign = lean.sign()
-        * match stance {
-            Stance::Cooperative => 1.0,
-            Stance::Hostile => -1.0,
-        };
-    if sign > 0.0 {
-        Direction::TowardRussia
-    } else if sign < 0.0 {
-        Direction::TowardWest
-    } else {
-        Direction::Neutral
     }
 }
 
@@ -674,21 +656,5 @@ mod tests {
         assert_eq!(cameo.lookup("1663").unwrap().code, "166");
         assert_eq!(cameo.lookup("141").unwrap().event_type, EventType::Protest);
         assert!(cameo.lookup("9").is_none());
-    }
-
-    #[test]
-    fn direction_follows_stance_and_side() {
-        assert_eq!(
-            direction_of(Stance::Hostile, Lean::West),
-            Direction::TowardRussia
-        );
-        assert_eq!(
-            direction_of(Stance::Cooperative, Lean::West),
-            Direction::TowardWest
-        );
-        assert_eq!(
-            direction_of(Stance::Cooperative, Lean::Neutral),
-            Direction::Neutral
-        );
     }
 }

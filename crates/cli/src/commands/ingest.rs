@@ -284,7 +284,9 @@ fn file_name(origin: &str) -> Option<String> {
         .map(|n| n.to_string_lossy().into_owned())
 }
 
-fn commit(
+/// Stores `batch` in one transaction, counts what was new and what was a duplicate in
+/// `tally`, and empties it.
+pub(crate) fn commit(
     store: &mut Store,
     batch: &mut Vec<(Document, Vec<Fact>)>,
     tally: &mut Tally,

@@ -11,10 +11,10 @@ use orbit_core::{Document, Fact, RawArticle};
 use orbit_fetch::{FetchConfig, Fetcher, PageRequest, SourceInfo, Validators};
 use orbit_ingest::gdelt::{Cameo, EventMapper, Row, read_gdelt};
 use orbit_ingest::{IngestError, Sourced, SourcedResult};
-use orbit_store::{FeedValidators, Inserted, Store};
+use orbit_store::{FeedValidators, Store};
 
 use crate::args::{Global, IngestArgs, NetArgs};
-use crate::commands::ingest::{Pipeline, Tally};
+use crate::commands::ingest::{Pipeline, Tally, commit};
 
 /// Pages fetched (and held in memory) at a time when reading GDELT source URLs.
 const FETCH_CHUNK: usize = 64;
@@ -268,19 +268,6 @@ fn store_records(
 ) -> Result<Tally> {
     let mut tally = Tally::default();
     let mut batch = Vec::with_capacity(EVENT_BATCH);
-    let mut flush = |batch: &mut Vec<(Document, Vec<Fact>)>, tally: &mut Tally| -> Result<()> {
-        for outcome in store.insert_batch(batch)? {
-            match outcome {
-                Inserted::New { facts, .. } => {
-                    tally.new += 1;
-                    tally.facts += facts;
-                }
-                Inserted::Duplicate { .. } => tally.duplicate += 1,
-            }
-        }
-        batch.clear();
-        Ok(())
-    };
     for record in records {
         match record {
             Ok(record) => batch.push(record),
@@ -290,10 +277,10 @@ fn store_records(
             }
         }
         if batch.len() >= EVENT_BATCH {
-            flush(&mut batch, &mut tally)?;
+            commit(store, &mut batch, &mut tally)?;
         }
     }
-    flush(&mut batch, &mut tally)?;
+    commit(store, &mut batch, &mut tally)?;
     Ok(tally)
 }
 
