@@ -40,6 +40,8 @@ use orbit_score::{CategoryScore, CountryScore, PowerScore, PreviousScore, Scorer
 use serde::Serialize;
 
 pub use index::Index;
+pub use prose::score_label;
+pub use render::badge_class;
 
 /// Who wrote the narrative by default; the LLM writer ([`llm`]) puts its own name here.
 pub const GENERATED_BY: &str = "orbit deterministic writer";

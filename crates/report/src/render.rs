@@ -289,7 +289,9 @@ const SCALE: [(u8, &str); 5] = [
     (1, "US-focused"),
 ];
 
-pub(crate) fn badge_class(score: Option<u8>) -> &'static str {
+/// The CSS class of a score's colour, shared by the reports and the dashboard: `s1`…`s5`, or
+/// `sna` without evidence.
+pub fn badge_class(score: Option<u8>) -> &'static str {
     match score {
         Some(5) => "s5",
         Some(4) => "s4",

@@ -11,7 +11,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use orbit_core::gazetteer::Region;
 use orbit_core::{Category, Direction, Fact, Period, PeriodKind};
-use orbit_report::Report;
+use orbit_report::{Report, badge_class, score_label};
 use orbit_score::CountryScore;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,15 +27,6 @@ pub const SCRIPT: &str = include_str!("../templates/dashboard.js");
 
 /// How many facts the evidence table shows; the CSV and JSON downloads have them all.
 pub const EVIDENCE_ROWS: usize = 500;
-
-/// The five steps of the legend, strongest Russia first (DESIGN §5).
-pub const LEGEND: [(u8, &str); 5] = [
-    (5, "Russia-focused"),
-    (4, "Russia-skewed"),
-    (3, "neutral/unclear"),
-    (2, "US-skewed"),
-    (1, "US-focused"),
-];
 
 static TEMPLATES: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
@@ -179,25 +170,6 @@ pub fn query_string(pairs: &[(&str, &str)]) -> String {
     }
     let q = q.finish();
     if q.is_empty() { q } else { format!("?{q}") }
-}
-
-/// The score's colour class: `s1`…`s5`, or `sna` without evidence.
-pub fn score_class(score: Option<u8>) -> &'static str {
-    match score {
-        Some(5) => "s5",
-        Some(4) => "s4",
-        Some(3) => "s3",
-        Some(2) => "s2",
-        Some(1) => "s1",
-        _ => "sna",
-    }
-}
-
-/// The legend's words for a score.
-pub fn score_label(score: Option<u8>) -> &'static str {
-    score
-        .and_then(|s| LEGEND.iter().find(|(n, _)| *n == s))
-        .map_or("no evidence", |(_, l)| l)
 }
 
 fn signed2(x: f64) -> String {
@@ -398,7 +370,7 @@ pub fn overview(
                 region: region_name(row.scored.country.region),
                 d: shape.d.clone(),
                 marker: shape.marker,
-                class: score_class(row.scored.card.score),
+                class: badge_class(row.scored.card.score),
                 info: map_info(&row.scored.card),
                 href: href(iso),
             })
@@ -430,11 +402,12 @@ pub fn overview(
                 })
                 .collect(),
         },
-        legend: LEGEND
-            .iter()
-            .map(|(s, l)| LegendStep {
-                class: score_class(Some(*s)),
-                text: format!("{s} · {l}"),
+        // The five steps, strongest Russia first (DESIGN §5).
+        legend: (1..=5)
+            .rev()
+            .map(|s| LegendStep {
+                class: badge_class(Some(s)),
+                text: format!("{s} · {}", score_label(Some(s))),
             })
             .collect(),
         regions: REGIONS
@@ -521,7 +494,7 @@ pub fn overview(
                     name: r.scored.country.name.clone(),
                     region: region_name(r.scored.country.region),
                     score: c.score,
-                    class: score_class(c.score),
+                    class: badge_class(c.score),
                     score_label: score_label(c.score),
                     change,
                     change_title,
