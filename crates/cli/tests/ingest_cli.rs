@@ -235,6 +235,26 @@ fn facts_export_as_plover_events_with_iso3_codes() {
 }
 
 #[test]
+fn plover_events_name_the_power_as_actor_when_it_acts_on_the_country() {
+    let sb = Sandbox::new();
+    let file = sb.write(
+        "sanction.jsonl",
+        br#"{"url":"https://example.org/s","title":"Sanctions","published":"2024-03-01","text":"On 1 March 2024, the United States imposed sanctions on Sudan over the war."}
+"#,
+    );
+    sb.ok(&["ingest", file.to_str().unwrap()]);
+    let out = sb.ok(&["facts", "--format", "plover"]);
+    let event: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(event["event_type"], "SANCTION");
+    assert_eq!(event["actor_country"], "USA");
+    assert_eq!(event["recipient_country"], "SDN");
+    assert_eq!(event["country"], "SD");
+    let csv = sb.ok(&["facts", "--format", "csv"]);
+    assert!(csv.lines().next().unwrap().ends_with(",lang,actor"));
+    assert!(csv.lines().nth(1).unwrap().ends_with(",counterpart"));
+}
+
+#[test]
 fn demo_loads_the_bundled_corpus_and_writes_reports() {
     let sb = Sandbox::new();
     let out = sb.ok(&["demo", "--dir", "demo"]);

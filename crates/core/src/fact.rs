@@ -101,6 +101,19 @@ pub enum EventType {
 
 /// Where a fact's event date comes from: the sentence itself, an earlier sentence of its
 /// paragraph ("In February 2024, ... Wagner seized the mine ..."), or the article's date.
+/// Which side of a fact acts. "Mali expelled the French ambassador" and "Mali and Russia signed
+/// a pact" are the country's acts; "Washington imposed sanctions on Sudan" and "Lavrov praised
+/// Morocco as a friendly country" are the counterpart's, with the country on the receiving end.
+/// What a power does to a country says less about the country's own alignment than what the
+/// country does, so the score weighs the two differently (`data/weights.toml`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    #[default]
+    Country,
+    Counterpart,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
@@ -162,7 +175,7 @@ macro_rules! display_as_serde {
     )*};
 }
 display_as_serde!(
-    Direction, Stance, Category, EventType, Bloc, Lean, DateBasis
+    Direction, Stance, Category, EventType, Bloc, Lean, DateBasis, Actor
 );
 
 /// One fact (DESIGN §4). `id` and `article_id` are 0 until the store assigns them.
@@ -186,6 +199,10 @@ pub struct Fact {
     pub stance: Stance,
     pub category: Category,
     pub event_type: EventType,
+    /// Who acts: the country, or the counterpart with the country on the receiving end.
+    /// Facts stored before this field existed read as the country's acts.
+    #[serde(default)]
+    pub actor: Actor,
     /// "may", "could", "reportedly": what might be, not what is.
     pub hedged: bool,
     /// "denied", "refuted", "not expected".

@@ -61,6 +61,12 @@ struct LexiconFile {
     idioms: Vec<String>,
     #[serde(default)]
     comparisons: Vec<String>,
+    #[serde(default)]
+    passive_auxiliaries: Vec<String>,
+    #[serde(default)]
+    agent_markers: Vec<String>,
+    #[serde(default)]
+    speech: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -88,7 +94,18 @@ pub struct Lexicon {
     /// Openings of a comparison with another country ("comme au", "unlike"): a sentence that
     /// starts with one recalls that country as background.
     pub comparisons: Vec<String>,
+    /// The voice and speech words that decide a fact's actor (see `orbit_extract::attribute::actor`).
+    pub voice: Voice,
     pub modifiers: Modifiers,
+}
+
+/// Words that tell who acts in a clause, folded: passive auxiliaries ("was", "a été"), the
+/// markers of the agent of a passive ("by", "par"), and speech words ("said", "a déclaré").
+#[derive(Debug, Clone, Default)]
+pub struct Voice {
+    pub passive_auxiliaries: Vec<String>,
+    pub agent_markers: Vec<String>,
+    pub speech: Vec<String>,
 }
 
 impl Lexicon {
@@ -147,6 +164,11 @@ impl Lexicon {
             conflicts: fold_all(file.conflicts, "conflicts")?,
             idioms: fold_all(file.idioms, "idioms")?,
             comparisons: fold_all(file.comparisons, "comparisons")?,
+            voice: Voice {
+                passive_auxiliaries: fold_all(file.passive_auxiliaries, "passive_auxiliaries")?,
+                agent_markers: fold_all(file.agent_markers, "agent_markers")?,
+                speech: fold_all(file.speech, "speech")?,
+            },
             modifiers: file.modifiers,
         })
     }

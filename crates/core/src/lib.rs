@@ -14,7 +14,7 @@ pub use date::{
 };
 pub use document::{Body, Document, RawArticle};
 pub use fact::{
-    Bloc, Category, DateBasis, Direction, EventType, Fact, Lean, MAX_FACT_CHARS, Stance,
+    Actor, Bloc, Category, DateBasis, Direction, EventType, Fact, Lean, MAX_FACT_CHARS, Stance,
 };
 pub use gazetteer::Gazetteer;
 pub use knowledge::{DataError, Knowledge};

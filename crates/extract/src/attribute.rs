@@ -8,8 +8,9 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use orbit_core::Gazetteer;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
+use orbit_core::lexicon::Voice;
+use orbit_core::{Actor, Gazetteer, fold_key};
 
 use crate::matcher::{CueClass, CueHit, Mention};
 
@@ -557,6 +558,89 @@ pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<En
             (neutral, other_part, distance)
         })
         .map(|m| m.entity)
+}
+
+/// Which side acts in the event at `cue` between `country` and `counterpart` (see [`Actor`]).
+///
+/// Active voice: the counterpart acts when it is the first of the two named in the main clause
+/// before the event word and either the country is named only after it ("Washington imposed
+/// sanctions on Sudan") or the counterpart speaks ("Lavrov told Malian officials that
+/// cooperation would grow"). Both named before the event word without speech is a joint act
+/// ("Mali and Russia signed a pact"), which is the country's. Passive voice ("Sudan was
+/// sanctioned by the United States"): the agent after "by"/"par" acts; with no agent, the side
+/// named first is acted on. When unsure, the country acts: that is how every fact was read
+/// before actors were told apart.
+pub fn actor(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    country: usize,
+    counterpart: EntityRef,
+    voice: &Voice,
+) -> Actor {
+    let side = |m: &Mention| {
+        if m.entity == counterpart {
+            Actor::Counterpart
+        } else {
+            Actor::Country
+        }
+    };
+    let other = |a: Actor| match a {
+        Actor::Country => Actor::Counterpart,
+        Actor::Counterpart => Actor::Country,
+    };
+    let parties: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| m.entity == EntityRef::Country(country) || m.entity == counterpart)
+        .filter(|m| !is_dateline(clause, m) && !in_aside(clause, m))
+        .collect();
+    let before: Vec<&Mention> = parties
+        .iter()
+        .copied()
+        .filter(|m| m.end <= cue.start)
+        .collect();
+    let is_one_of = |w: &str, list: &[String]| {
+        let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        list.contains(&w)
+    };
+    let passive = words_before(clause, cue.start, 2)
+        .iter()
+        .any(|w| is_one_of(w, &voice.passive_auxiliaries));
+    if passive {
+        let agent = parties.iter().find(|m| {
+            m.start >= cue.end
+                && words_between(clause, cue.end, m.start) <= 6
+                && words_before(clause, m.start, 3)
+                    .iter()
+                    .any(|w| is_one_of(w, &voice.agent_markers))
+        });
+        return match (agent, before.first()) {
+            (Some(agent), _) => side(agent),
+            (None, Some(first)) => other(side(first)),
+            (None, None) => Actor::Country,
+        };
+    }
+    let Some(first) = before.first() else {
+        return Actor::Country;
+    };
+    if side(first) == Actor::Country {
+        return Actor::Country;
+    }
+    let speaks = clause.text[first.end..cue.start]
+        .split_whitespace()
+        .take(3)
+        .any(|w| is_one_of(w, &voice.speech));
+    let country_before = before.iter().any(|m| side(m) == Actor::Country);
+    if speaks || !country_before {
+        Actor::Counterpart
+    } else {
+        Actor::Country
+    }
+}
+
+/// How many words lie between byte offsets `a` and `b` of the clause.
+fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
+    clause.text[a..b].split_whitespace().count()
 }
 
 /// An outlet or agency cited as the source of the news ("RFI révélait...", "according to

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
-    DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge,
+    Actor, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge,
     MAX_FACT_CHARS, Stance, find_dates, fold,
 };
 
@@ -350,6 +350,12 @@ impl Extractor {
                 Some(dealings) => (&lex.events[dealings], true),
                 None => (event, hedged),
             };
+            // A power inherited through an opening pronoun is that pronoun: the subject.
+            let actor = if power_prefix.is_some() {
+                Actor::Counterpart
+            } else {
+                attribute::actor(clause, cue, c, counterpart, &lex.voice)
+            };
             let mut weight = event.weight;
             if hedged {
                 weight *= lex.modifiers.hedged;
@@ -372,6 +378,7 @@ impl Extractor {
                 stance: event.stance,
                 category: topic.map_or(event.category, |t| lex.topics[t].category),
                 event_type: event.event_type,
+                actor,
                 hedged,
                 negated,
                 weight,

@@ -451,3 +451,60 @@ fn evictions_entries_builds_and_arms_sales_are_events() {
     let f = facts("Russia exports most of its weapons to Algeria.");
     assert_eq!(f[0].direction, Direction::TowardRussia);
 }
+
+#[test]
+fn the_west_african_nation_is_not_the_west() {
+    let f = facts(
+        "Thanks to this cooperation, the terrorists will be destroyed, he added, referring to the rebels who have fought in the West African nation of Burkina Faso since 2015.",
+    );
+    assert!(f.iter().all(|f| f.counterpart != "WEST"), "{f:?}");
+    let sahara = facts("Morocco wants Western Sahara recognised as Moroccan by its partners.");
+    assert!(sahara.iter().all(|f| f.counterpart != "WEST"), "{sahara:?}");
+}
+
+fn actor_of(text: &str) -> orbit_core::Actor {
+    let f = facts(text);
+    assert!(!f.is_empty(), "no fact in {text:?}");
+    f[0].actor
+}
+
+#[test]
+fn the_power_acts_when_it_is_named_first_and_the_country_after_the_event() {
+    use orbit_core::Actor::{Counterpart, Country};
+    assert_eq!(
+        actor_of("Washington imposed sanctions on Sudan over the war."),
+        Counterpart
+    );
+    assert_eq!(
+        actor_of("Niger expelled the French ambassador on 6 July 2024."),
+        Country
+    );
+    // Named together before the event: a joint act, the country's.
+    assert_eq!(
+        actor_of("Mali and Russia signed a defence agreement."),
+        Country
+    );
+    // A power speaking about the country: its words, not the country's.
+    assert_eq!(
+        actor_of("Lavrov said Morocco was a friendly country and a strategic partner."),
+        Counterpart
+    );
+}
+
+#[test]
+fn in_the_passive_the_agent_after_by_acts() {
+    use orbit_core::Actor::{Counterpart, Country};
+    assert_eq!(
+        actor_of("Sudan was sanctioned by the United States in 2024."),
+        Counterpart
+    );
+    assert_eq!(
+        actor_of("French troops were expelled by the Malian junta."),
+        Country
+    );
+    assert_eq!(actor_of("French troops were expelled from Mali."), Country);
+    assert_eq!(
+        fr_facts("Le Soudan a été sanctionné par les États-Unis.")[0].actor,
+        Counterpart
+    );
+}

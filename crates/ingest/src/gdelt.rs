@@ -538,13 +538,15 @@ impl<'g> EventMapper<'g> {
     /// article's several events stay distinct and a later fetch of the article itself is not
     /// taken for a duplicate.
     pub fn fact_of(&self, event: &Event, origin: &str) -> Option<(Document, Vec<Fact>)> {
-        let (country, power) = match (
+        // Actor 1 is GDELT's source actor: the side that acts.
+        let (country, power, actor) = match (
             self.african.get(&event.actor1.country),
             self.powers.get(&event.actor2.country),
             self.african.get(&event.actor2.country),
             self.powers.get(&event.actor1.country),
         ) {
-            (Some(&c), Some(&p), _, _) | (_, _, Some(&c), Some(&p)) => (c, p),
+            (Some(&c), Some(&p), _, _) => (c, p, orbit_core::Actor::Country),
+            (_, _, Some(&c), Some(&p)) => (c, p, orbit_core::Actor::Counterpart),
             _ => return None,
         };
         let entry = self.cameo.lookup(&event.event_code)?;
@@ -590,6 +592,7 @@ impl<'g> EventMapper<'g> {
             stance: entry.stance,
             category: entry.category,
             event_type: entry.event_type,
+            actor,
             hedged: false,
             negated: false,
             weight: entry.weight,

@@ -35,7 +35,7 @@ pub fn score_row(c: &CountryScore, text: impl Fn(&str) -> String) -> [String; 9]
 }
 
 /// The columns of a fact row.
-pub const FACT_COLUMNS: [&str; 20] = [
+pub const FACT_COLUMNS: [&str; 21] = [
     "id",
     "article_id",
     "url",
@@ -56,11 +56,12 @@ pub const FACT_COLUMNS: [&str; 20] = [
     "span_start",
     "span_end",
     "lang",
+    "actor",
 ];
 
 /// One fact as [`FACT_COLUMNS`]; `text` writes the free-text cells (URL, source, sentence,
 /// language).
-pub fn fact_row(f: &Fact, text: impl Fn(&str) -> String) -> [String; 20] {
+pub fn fact_row(f: &Fact, text: impl Fn(&str) -> String) -> [String; 21] {
     let opt = |o: &Option<String>| o.as_deref().map(&text).unwrap_or_default();
     [
         f.id.to_string(),
@@ -83,5 +84,6 @@ pub fn fact_row(f: &Fact, text: impl Fn(&str) -> String) -> [String; 20] {
         f.span[0].to_string(),
         f.span[1].to_string(),
         opt(&f.lang),
+        f.actor.to_string(),
     ]
 }

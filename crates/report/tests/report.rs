@@ -77,6 +77,7 @@ fn fact(id: i64, direction: Direction, text: &str) -> Fact {
         stance: Stance::Cooperative,
         category: Category::Military,
         event_type: EventType::Cooperate,
+        actor: orbit_core::Actor::Country,
         hedged: false,
         negated: false,
         weight: 2.0,

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use orbit_core::knowledge::{DataError, parse_toml, read_data_file};
-use orbit_core::{Category, DateBasis, Direction, Fact, Period, Stance};
+use orbit_core::{Actor, Category, DateBasis, Direction, EventType, Fact, Period, Stance};
 use serde::{Deserialize, Serialize};
 
 const BUILTIN: &str = include_str!("../../../data/weights.toml");
@@ -34,6 +34,10 @@ pub struct Weights {
     pub index_exponent: f64,
     pub top_facts: usize,
     pub category: BTreeMap<Category, f64>,
+    /// Multiplier per event type for what a power does to a country (facts whose actor is the
+    /// counterpart); types not listed count in full.
+    #[serde(default)]
+    pub counterpart_acts: HashMap<EventType, f64>,
 }
 
 /// Computes country scores. Build once with [`Scorer::load`].
@@ -160,6 +164,13 @@ impl Scorer {
         if weights.category.values().any(|w| *w < 0.0) {
             return Err(bad("a category weight"));
         }
+        if let Some((t, _)) = weights
+            .counterpart_acts
+            .iter()
+            .find(|(_, w)| !(0.0..=1.0).contains(*w))
+        {
+            return Err(bad(&format!("counterpart_acts.{t}")));
+        }
         Ok(Scorer { weights })
     }
 
@@ -195,9 +206,17 @@ impl Scorer {
                     Some(DateBasis::Sentence | DateBasis::Paragraph) => 1.0,
                     _ => w.undated_sentence,
                 };
+                let acted_on = match fact.actor {
+                    Actor::Country => 1.0,
+                    Actor::Counterpart => w
+                        .counterpart_acts
+                        .get(&fact.event_type)
+                        .copied()
+                        .unwrap_or(1.0),
+                };
                 Weighted {
                     fact,
-                    weight: fact.weight * recency * category * dating,
+                    weight: fact.weight * recency * category * dating * acted_on,
                 }
             })
             .collect();

@@ -26,6 +26,7 @@ fn fact(id: i64, source: &str, direction: Direction, text: &str) -> Fact {
         stance: Stance::Cooperative,
         category: Category::Military,
         event_type: EventType::Cooperate,
+        actor: orbit_core::Actor::Country,
         hedged: false,
         negated: false,
         weight: 2.0,
@@ -104,6 +105,24 @@ fn cooperating_with_one_side_and_breaking_with_the_other_reaches_the_end_of_the_
         )
     }));
     assert_eq!(score_of(&west).0, Some(1));
+}
+
+#[test]
+fn sanctions_a_power_imposes_weigh_less_than_a_rupture_the_country_makes() {
+    // The same hostile event toward the West, once the country's act ("Sudan expelled the US
+    // envoy") and once the power's ("Washington sanctioned Sudan"), against one Western deal.
+    let facts = |actor: orbit_core::Actor| {
+        let mut hostile = rupture(1, "a.example", Direction::TowardRussia, "hostile");
+        hostile.event_type = EventType::Sanction;
+        hostile.actor = actor;
+        vec![
+            hostile,
+            fact(2, "b.example", Direction::TowardWest, "US deal"),
+        ]
+    };
+    let (_, own) = score_of(&facts(orbit_core::Actor::Country));
+    let (_, imposed) = score_of(&facts(orbit_core::Actor::Counterpart));
+    assert!(imposed.unwrap() < own.unwrap(), "{imposed:?} vs {own:?}");
 }
 
 #[test]

@@ -222,9 +222,9 @@ impl Store {
                     "INSERT INTO temp.staged_facts
                        (id, article_id, country, counterpart, bloc, direction, stance, category,
                         event_type, hedged, negated, weight, text, span_start, span_end,
-                        event_date, date_from, date_to, text_key, date_basis)
+                        event_date, date_from, date_to, text_key, date_basis, actor)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                             ?15, ?16, ?17, ?18, ?19, ?20)",
+                             ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                 )
                 .doing(ACTION)?;
             // The URLs and text hashes of the batch's new articles: an article repeating one
@@ -299,6 +299,7 @@ impl Store {
                             fact.event_date.map(|d| d.last_day().to_string()),
                             normalised_text(&fact.text),
                             fact.date_basis.map(|b| b.to_string()),
+                            fact.actor.to_string(),
                         ])
                         .doing(ACTION)?;
                     fact_id += 1;
@@ -426,7 +427,7 @@ impl Store {
 const SELECT_FACTS: &str = "SELECT f.id, f.article_id, a.url, a.source, a.published, a.lang,
         f.event_date, f.country, f.counterpart, f.bloc, f.direction, f.stance, f.category,
         f.event_type, f.hedged, f.negated, f.weight, f.text, f.span_start, f.span_end,
-        f.date_basis
+        f.date_basis, f.actor
     FROM facts f JOIN articles a ON a.id = f.article_id";
 
 const ORDER_FACTS: &str = "ORDER BY f.date_from IS NULL, f.date_from, f.date_to, f.id";
@@ -468,7 +469,7 @@ const STAGING_TABLES: &str = "
     CREATE TEMP TABLE IF NOT EXISTS staged_facts (
         id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
         hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
-        text_key, date_basis
+        text_key, date_basis, actor
     );";
 
 /// Writes the staged batch, one statement per table, and empties the staging tables.
@@ -480,10 +481,10 @@ const WRITE_STAGED: &str = "
     INSERT INTO facts
         (id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
          hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
-         text_key, date_basis)
+         text_key, date_basis, actor)
     SELECT id, article_id, country, counterpart, bloc, direction, stance, category, event_type,
         hedged, negated, weight, text, span_start, span_end, event_date, date_from, date_to,
-        text_key, date_basis
+        text_key, date_basis, actor
     FROM temp.staged_facts ORDER BY id;
     DELETE FROM temp.staged_articles;
     DELETE FROM temp.staged_facts;";
@@ -548,6 +549,7 @@ struct FactRow {
     span_start: i64,
     span_end: i64,
     date_basis: Option<String>,
+    actor: String,
 }
 
 impl FactRow {
@@ -574,6 +576,7 @@ impl FactRow {
             span_start: row.get(18)?,
             span_end: row.get(19)?,
             date_basis: row.get(20)?,
+            actor: row.get(21)?,
         })
     }
 
@@ -610,6 +613,7 @@ impl FactRow {
             stance: stored_value("facts", id, "stance", self.stance)?,
             category: stored_value("facts", id, "category", self.category)?,
             event_type: stored_value("facts", id, "event_type", self.event_type)?,
+            actor: stored_value("facts", id, "actor", self.actor)?,
             hedged: self.hedged,
             negated: self.negated,
             weight: self.weight,

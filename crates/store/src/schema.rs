@@ -129,6 +129,11 @@ const MIGRATIONS: &[&str] = &[
     DROP TRIGGER articles_fts_update;
     DROP TABLE articles_fts;
     "#,
+    // 5: which side of a fact acts (`orbit_core::Actor`). Facts stored before were all read
+    // as the country's acts, so that is what they keep.
+    r#"
+    ALTER TABLE facts ADD COLUMN actor TEXT NOT NULL DEFAULT 'country';
+    "#,
 ];
 
 /// The schema version this binary writes: the number of migrations it knows.

@@ -42,6 +42,7 @@ fn fact(country: &str, event_date: Option<&str>, text: &str) -> Fact {
         stance: Stance::Cooperative,
         category: Category::Military,
         event_type: EventType::Cooperate,
+        actor: orbit_core::Actor::Country,
         hedged: false,
         negated: false,
         weight: 1.0,
@@ -104,6 +105,11 @@ fn a_fact_round_trips_with_every_field_at_every_date_precision() {
             stance: Stance::Hostile,
             category: Category::Diplomatic,
             event_type: EventType::Reject,
+            actor: if i % 2 == 0 {
+                orbit_core::Actor::Country
+            } else {
+                orbit_core::Actor::Counterpart
+            },
             hedged: i % 2 == 0,
             negated: i % 2 == 1,
             weight: 0.375,
@@ -530,6 +536,26 @@ fn reopening_the_file_keeps_the_data_and_the_schema() {
         ..Default::default()
     };
     assert_eq!(store.facts(&filter).unwrap().len(), 1);
+}
+
+#[test]
+fn facts_stored_before_actors_existed_read_as_the_countrys_acts() {
+    let (_dir, path) = temp_db();
+    drop(store_with(
+        &path,
+        vec![fact("ML", None, "Mali expelled them.")],
+    ));
+    // Take the file back to schema 4, as a release before the actor column wrote it.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("ALTER TABLE facts DROP COLUMN actor; PRAGMA user_version = 4;")
+        .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let facts = store.facts(&FactFilter::default()).unwrap();
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0].actor, orbit_core::Actor::Country);
 }
 
 #[test]

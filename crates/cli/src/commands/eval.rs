@@ -620,6 +620,7 @@ mod tests {
             stance: orbit_core::Stance::Cooperative,
             category: orbit_core::Category::Military,
             event_type: orbit_core::EventType::Cooperate,
+            actor: orbit_core::Actor::Country,
             hedged: false,
             negated: false,
             weight: 1.0,

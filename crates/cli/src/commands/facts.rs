@@ -88,17 +88,29 @@ pub fn run(global: &Global, args: FactsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A fact as a PLOVER event (the ontology POLECAT uses). orbit records a relation between two
-/// sides without deciding who acted, so `actor` is the African country and `recipient` the
-/// power or organisation; `mode` is set where PLOVER defines modes by domain.
+/// A fact as a PLOVER event (the ontology POLECAT uses). `actor` is the side that acts and
+/// `recipient` the other (the fact's [`orbit_core::Actor`]): "Niger expelled the French
+/// ambassador" has Niger act on France, "Washington sanctioned Sudan" the United States act on
+/// Sudan. `country` and `counterpart` keep orbit's own view of the same two sides; `mode` is
+/// set where PLOVER defines modes by domain.
 fn plover_event(f: &orbit_core::Fact, g: &orbit_core::Gazetteer) -> serde_json::Value {
-    use orbit_core::{Category, EventType};
+    use orbit_core::{Actor, Category, EventType};
     let country = g.country(&f.country);
-    let counterpart = g.counterpart(&f.counterpart);
-    let recipient_iso3 = counterpart.and_then(|e| match e {
-        orbit_core::gazetteer::EntityRef::Power(i) => Some(g.powers[i].iso3.clone()),
-        _ => None,
-    });
+    let country_side = (
+        country.map(|c| c.name.clone()),
+        country.map(|c| c.iso3.clone()),
+    );
+    let counterpart_side = (
+        Some(g.counterpart_name(&f.counterpart).to_string()),
+        g.counterpart(&f.counterpart).and_then(|e| match e {
+            orbit_core::gazetteer::EntityRef::Power(i) => Some(g.powers[i].iso3.clone()),
+            _ => None,
+        }),
+    );
+    let (actor, recipient) = match f.actor {
+        Actor::Country => (country_side, counterpart_side),
+        Actor::Counterpart => (counterpart_side, country_side),
+    };
     let mode = match (f.event_type, f.category) {
         (
             EventType::Aid | EventType::Cooperate | EventType::Sanction | EventType::Agree,
@@ -116,12 +128,13 @@ fn plover_event(f: &orbit_core::Fact, g: &orbit_core::Gazetteer) -> serde_json::
         "event_type": f.event_type.to_string(),
         "mode": mode,
         "context": [f.category.to_string()],
-        "actor": country.map(|c| c.name.clone()),
-        "actor_country": country.map(|c| c.iso3.clone()),
-        "recipient": g.counterpart_name(&f.counterpart),
-        "recipient_country": recipient_iso3,
-        "recipient_key": f.counterpart,
-        "recipient_bloc": f.bloc.to_string(),
+        "actor": actor.0,
+        "actor_country": actor.1,
+        "recipient": recipient.0,
+        "recipient_country": recipient.1,
+        "country": f.country,
+        "counterpart": f.counterpart,
+        "counterpart_bloc": f.bloc.to_string(),
         "stance": f.stance.to_string(),
         "direction": f.direction.to_string(),
         "hedged": f.hedged,
