@@ -16,6 +16,15 @@ use args::{Cli, Command};
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Whether the error comes from writing to a pipe whose reader has closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -31,6 +40,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`orbit facts | head`): what it wanted was written; stop
+        // quietly, as other Unix tools do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("orbit: {e:#}");
             if e.downcast_ref::<UsageError>().is_some()

@@ -266,3 +266,36 @@ fn demo_loads_the_bundled_corpus_and_writes_reports() {
     // Running it again starts from a fresh database and gives the same table.
     assert_eq!(out, sb.ok(&["demo", "--dir", "demo"]));
 }
+
+/// Runs `orbit ARGS` with its stdout a pipe whose reader has already gone, as in
+/// `orbit demo | head -0`.
+fn run_into_closed_pipe(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_orbit"))
+        .current_dir(sb.dir.path())
+        .env_remove("ORBIT_DATA")
+        .arg("--db")
+        .arg(sb.db())
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_reader_closing_the_pipe_ends_orbit_quietly() {
+    let sb = Sandbox::new().with_demo_corpus();
+    for args in [
+        &["demo", "--dir", "demo"][..],
+        &["facts", "--format", "jsonl"],
+        &["report", "ML"],
+    ] {
+        let out = run_into_closed_pipe(&sb, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}

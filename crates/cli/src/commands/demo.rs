@@ -1,6 +1,7 @@
 //! `orbit demo`: the newcomer's first look — the bundled corpus in a fresh database,
 //! the score table, and every country's report on disk.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -34,7 +35,14 @@ pub fn run(global: &Global, args: DemoArgs) -> Result<ExitCode> {
         "data/demo/sahel-2024.jsonl",
     );
     let tally = pipeline.ingest(&mut store, items)?;
-    println!("Loaded the demo corpus into {}: {tally}.\n", db.display());
+    // Written with `writeln!`, not `println!`: a closed pipe (`orbit demo | head`) is an
+    // error to stop on, not a panic.
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "Loaded the demo corpus into {}: {tally}.\n",
+        db.display()
+    )?;
 
     let knowledge = load_knowledge(global)?;
     let scorer = load_scorer(global)?;
@@ -60,7 +68,8 @@ pub fn run(global: &Global, args: DemoArgs) -> Result<ExitCode> {
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1[1].cmp(&b.1[1])));
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
-    print!(
+    write!(
+        out,
         "{}",
         table(
             &[
@@ -74,26 +83,30 @@ pub fn run(global: &Global, args: DemoArgs) -> Result<ExitCode> {
             ],
             &rows
         )
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "\nScore: 5 = overwhelming alignment with Russia … 1 = with the US/West; 3 = balanced."
-    );
+    )?;
 
     let reports = args.dir.join("reports");
     let written = write_all(&store, &scorer, &knowledge.gazetteer, &period, &reports)?;
-    println!(
+    writeln!(
+        out,
         "\nWrote {written} country reports (md, html, json) to {}/ — start with {}/index.md or {}/ML.md.",
         reports.display(),
         reports.display(),
         reports.display()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "Explore further: orbit --db {} report ML --period 2024-06",
         db.display()
-    );
+    )?;
     if args.serve {
         drop(store);
-        println!();
+        writeln!(out)?;
+        drop(out);
         return crate::commands::serve::serve_db(global, &db, args.addr);
     }
     Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
 //! `orbit report`: the cited analysis of one country, or of every country with evidence.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -51,7 +52,7 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<ExitCode> {
             &dir.join(format!("{}.{}", country.iso2, args.format.extension())),
             &text,
         )?,
-        (None, None) => print!("{text}"),
+        (None, None) => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `orbit serve`: the dashboard over the database — the map, the country table, country
 //! pages and the JSON API (all in orbit-server; this only wires flags to it).
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,7 +23,9 @@ pub fn serve_db(global: &Global, db: &Path, addr: SocketAddr) -> Result<ExitCode
         );
     }
     orbit_server::serve_blocking(dashboard, addr, |bound| {
-        println!(
+        // A closed stdout (`orbit serve | head -1`) must not stop the server.
+        let _ = writeln!(
+            std::io::stdout(),
             "orbit: serving {} at http://{bound}/ (read-only; Ctrl-C to stop)",
             db.display()
         );

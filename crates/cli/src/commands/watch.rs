@@ -293,7 +293,9 @@ impl Alerts<'_> {
     /// Prints the alert on stdout and sends it to the configured file and webhook.
     fn raise(&self, card: &CountryScore, before: u8, when: &str) {
         let now = card.score.unwrap_or_default();
-        println!(
+        // The file and the webhook still get the alert when stdout is closed.
+        let _ = writeln!(
+            std::io::stdout(),
             "alert: {} ({}) {}: score {before} → {now} {when} (index {}, confidence {:.2}, {} facts from {} sources)",
             card.name,
             card.country,
