@@ -540,13 +540,34 @@ fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
 /// the main clause is with a power of the main clause: "Since MINUSMA left, Mali has drawn
 /// closer to Russia" → Russia), then the one nearest the cue ("Niger decided to kick out the US
 /// military in favour of partnering with Russia" → the US, object of "kick out").
-pub fn counterpart(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer) -> Option<EntityRef> {
+///
+/// A power whose forces head the subject just before the cue comes first of all (`is_forces`
+/// tells the words for troops): "Russian troops entered a U.S. airbase in Niger" is Russia's
+/// deployment, though "U.S." is nearer the cue.
+pub fn counterpart(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    g: &Gazetteer,
+    is_forces: impl Fn(&CueHit) -> bool,
+) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
+    let eligible = |m: &&Mention| {
+        !matches!(m.entity, EntityRef::Country(_))
+            && !is_reporter(clause, m)
+            && !is_topic(clause, m)
+    };
+    if let Some(subject) = clause
+        .mentions
+        .iter()
+        .filter(eligible)
+        .rfind(|m| heads_subject_of(clause, m, cue, &is_forces))
+    {
+        return Some(subject.entity);
+    }
     clause
         .mentions
         .iter()
-        .filter(|m| !matches!(m.entity, EntityRef::Country(_)))
-        .filter(|m| !is_reporter(clause, m) && !is_topic(clause, m))
+        .filter(eligible)
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let other_part = is_aside_at(clause, m.start) != cue_aside;
@@ -636,6 +657,25 @@ pub fn actor(
     } else {
         Actor::Country
     }
+}
+
+/// Whether `m` names the owner of the forces that are the subject of the event at `cue`:
+/// "<power> <forces> [at most two words] <cue>" ("Russian troops entered", "French soldiers
+/// have left").
+fn heads_subject_of(
+    clause: &Clause<'_>,
+    m: &Mention,
+    cue: CueHit,
+    is_forces: &impl Fn(&CueHit) -> bool,
+) -> bool {
+    m.end <= cue.start
+        && clause.cues.iter().any(|t| {
+            is_forces(t)
+                && t.start >= m.end
+                && t.end <= cue.start
+                && words_between(clause, m.end, t.start) == 0
+                && words_between(clause, t.end, cue.start) <= 2
+        })
 }
 
 /// How many words lie between byte offsets `a` and `b` of the clause.

@@ -27,8 +27,8 @@ use std::collections::HashSet;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
-    Actor, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate, Knowledge,
-    MAX_FACT_CHARS, Stance, find_dates, fold,
+    Actor, Category, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate,
+    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold,
 };
 
 use attribute::{Clause, Roles};
@@ -320,13 +320,15 @@ impl Extractor {
 
             // Which power: the one named nearest the event, else the previous sentence's only
             // power when this one opens with a pronoun ("They also support other putschists...").
-            let (counterpart, power_prefix) = match attribute::counterpart(clause, cue, g) {
-                Some(p) => (p, None),
-                None => match attribute::inherited_power(clause, &ctx.powers) {
-                    Some(p) => (p, Some(g.name_of(p))),
-                    None => continue,
-                },
-            };
+            let is_forces = |c: &CueHit| matches!(c.class, CueClass::Topic(t) if lex.topics[t].category == Category::Military);
+            let (counterpart, power_prefix) =
+                match attribute::counterpart(clause, cue, g, is_forces) {
+                    Some(p) => (p, None),
+                    None => match attribute::inherited_power(clause, &ctx.powers) {
+                        Some(p) => (p, Some(g.name_of(p))),
+                        None => continue,
+                    },
+                };
             // Named only through a surname resolved earlier ("Traore said..."): write the country out.
             let only_inferred = !clause
                 .mentions

@@ -508,3 +508,11 @@ fn in_the_passive_the_agent_after_by_acts() {
         Counterpart
     );
 }
+
+#[test]
+fn the_power_whose_troops_move_is_the_counterpart_not_the_owner_of_the_place() {
+    let f = facts("Russian troops entered a U.S. airbase in Niger on 2 May 2024.");
+    assert_eq!(f[0].country, "NE");
+    assert_eq!(f[0].counterpart, "RU");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
