@@ -61,6 +61,24 @@ struct ParagraphContext {
     date: Option<FuzzyDate>,
 }
 
+/// The countries an article is about (ISO2, sorted), and from where in its text they are
+/// known: 0 when the title names them, else the offset of their first mention.
+#[derive(Debug, Default)]
+struct Focus {
+    countries: Vec<String>,
+    named_from: usize,
+}
+
+impl Focus {
+    fn contains(&self, iso2: &String) -> bool {
+        self.countries.contains(iso2)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.countries.is_empty()
+    }
+}
+
 impl Extractor {
     pub fn new(knowledge: &Knowledge) -> Result<Self, ExtractError> {
         Ok(Extractor {
@@ -201,7 +219,7 @@ impl Extractor {
         doc: &Document,
         mentions: &[Mention],
         sentences: &[segment::Sentence],
-    ) -> Vec<String> {
+    ) -> Focus {
         let g = &self.knowledge.gazetteer;
         let iso = |m: &Mention| match m.entity {
             EntityRef::Country(c) => Some(g.countries[c].iso2.clone()),
@@ -218,21 +236,27 @@ impl Extractor {
                     .collect()
             })
             .unwrap_or_default();
+        let mut named_from = 0;
         if focus.is_empty() {
             for paragraph in sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
                 let (start, end) = (paragraph[0].start, paragraph[paragraph.len() - 1].end);
-                focus = within(mentions, start, end, |m| m.start)
+                let named = within(mentions, start, end, |m| m.start);
+                focus = named.iter().filter_map(iso).collect();
+                if let Some(first) = named
                     .iter()
-                    .filter_map(iso)
-                    .collect();
-                if !focus.is_empty() {
+                    .find(|m| matches!(m.entity, EntityRef::Country(_)))
+                {
+                    named_from = first.start;
                     break;
                 }
             }
         }
         focus.sort();
         focus.dedup();
-        focus
+        Focus {
+            countries: focus,
+            named_from,
+        }
     }
 
     fn facts_of_clause(
@@ -241,7 +265,7 @@ impl Extractor {
         clause: &Clause<'_>,
         roles: &Roles,
         ctx: &ParagraphContext,
-        focus: &[String],
+        focus: &Focus,
         event_date: Option<(FuzzyDate, DateBasis)>,
     ) -> Vec<Fact> {
         let g = &self.knowledge.gazetteer;
@@ -262,10 +286,13 @@ impl Extractor {
             )
         } else if clause.has(CueClass::Anaphora)
             && ctx.countries.is_empty()
-            && let [only] = focus
+            && focus.named_from < clause.start
+            && let [only] = focus.countries.as_slice()
             && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
         {
-            // A paragraph that names no country: "the country" is the one the article is about.
+            // A paragraph that names no country: "the country" is the one the article is about,
+            // once the article has named it (a country named only near the end of a story on
+            // Delhi's air is not what "the country" meant earlier on).
             (vec![c], Some(g.countries[c].name.as_str()))
         } else {
             return Vec::new();

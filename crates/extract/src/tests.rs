@@ -516,3 +516,21 @@ fn the_power_whose_troops_move_is_the_counterpart_not_the_owner_of_the_place() {
     assert_eq!(f[0].counterpart, "RU");
     assert_eq!(f[0].direction, Direction::TowardRussia);
 }
+
+#[test]
+fn the_country_refers_back_only_to_a_country_already_named() {
+    // The only African country comes last: "the country" before it means something else.
+    let text = "Smog covers Delhi every winter.\n\nRussia sent military aid to the country in May 2024.\n\nOther cities like Lagos, Nigeria, face the same problem.";
+    assert!(
+        facts(text).iter().all(|f| f.country != "NG"),
+        "{:?}",
+        facts(text)
+    );
+    // Named first, it is the antecedent.
+    let text = "Nigeria's air is the worst in the region.\n\nRussia sent military aid to the country in May 2024.";
+    assert!(
+        facts(text).iter().any(|f| f.country == "NG"),
+        "{:?}",
+        facts(text)
+    );
+}
