@@ -527,11 +527,12 @@ impl Extractor {
             .collect();
         if main.is_empty() { candidates } else { main }
             .into_iter()
+            // A cue word inside a name is not an event; a cue phrase that spans a name
+            // ("voted against a UN resolution condemning") still is.
             .filter(|(_, c)| {
-                !clause
-                    .mentions
-                    .iter()
-                    .any(|m| m.start < c.end && c.start < m.end)
+                !clause.mentions.iter().any(|m| {
+                    m.start < c.end && c.start < m.end && !(c.start < m.start && m.end < c.end)
+                })
             })
             .filter(|(i, c)| {
                 events[*i].stance == Stance::Cooperative || !aims_at_armed_group(clause, c)
