@@ -132,7 +132,12 @@ impl Extractor {
                     text,
                     start,
                     end,
-                    mentions: within(&mentions, start, end, |m| m.start),
+                    // A name the sentence splitter cut through ("... the U.S." | "Army ...")
+                    // belongs to neither part.
+                    mentions: within(&mentions, start, end, |m| m.start)
+                        .into_iter()
+                        .filter(|m| m.end <= end)
+                        .collect(),
                     cues: clause_cues,
                 };
                 let events = &self.knowledge.lexicon.events;
@@ -527,12 +532,14 @@ impl Extractor {
             .collect();
         if main.is_empty() { candidates } else { main }
             .into_iter()
-            // A cue word inside a name is not an event; a cue phrase that spans a name
-            // ("voted against a UN resolution condemning") still is.
+            // A cue word inside a name is not an event ("Alliance of Sahel States"); a cue
+            // phrase that takes in a name still is ("voted against a UN resolution condemning",
+            // "ont quitté la CEDEAO").
             .filter(|(_, c)| {
-                !clause.mentions.iter().any(|m| {
-                    m.start < c.end && c.start < m.end && !(c.start < m.start && m.end < c.end)
-                })
+                !clause
+                    .mentions
+                    .iter()
+                    .any(|m| m.start <= c.start && c.end <= m.end)
             })
             .filter(|(i, c)| {
                 events[*i].stance == Stance::Cooperative || !aims_at_armed_group(clause, c)
