@@ -25,7 +25,34 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Reports a panic (a bug in orbit, never a user error) in one line, unless `RUST_BACKTRACE`
+/// asks for the full report: the message can quote a whole article.
+fn report_panics_briefly() {
+    if std::env::var_os("RUST_BACKTRACE").is_some() {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("unknown cause");
+        let short: String = message
+            .chars()
+            .take(160)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("orbit: internal error{at}: {short}");
+    }));
+}
+
 fn main() -> ExitCode {
+    report_panics_briefly();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest(a) => commands::ingest::run(&cli.global, a),

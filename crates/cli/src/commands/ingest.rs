@@ -181,14 +181,27 @@ impl Pipeline {
                 Ok((!store.contains_article(doc.url.as_deref(), &doc.text)?).then_some(doc))
             })
             .collect();
+        // A bug the extractor meets on one article (a panic) costs that article only: it is
+        // reported and skipped like unreadable input, and the rest of the run goes on.
         let facts = parallel_map(&documents, threads, |doc| match doc {
-            Ok(Some(doc)) => self.extractor.extract(doc),
-            _ => Vec::new(),
+            Ok(Some(doc)) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.extractor.extract(doc)
+            }))
+            .ok(),
+            _ => Some(Vec::new()),
         });
         documents
             .into_iter()
             .zip(facts)
-            .map(|(doc, facts)| Ok(doc?.map(|doc| (doc, facts))))
+            .map(|(doc, facts)| match (doc?, facts) {
+                (Some(doc), Some(facts)) => Ok(Some((doc, facts))),
+                (Some(doc), None) => Err(anyhow::anyhow!(
+                    "{}: orbit hit an internal error while extracting facts from this article \
+                     and skipped it; please report it with the article",
+                    doc.origin
+                )),
+                (None, _) => Ok(None),
+            })
             .collect()
     }
 
