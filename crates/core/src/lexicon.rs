@@ -67,6 +67,8 @@ struct LexiconFile {
     agent_markers: Vec<String>,
     #[serde(default)]
     speech: Vec<String>,
+    #[serde(default)]
+    refusals: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -96,6 +98,9 @@ pub struct Lexicon {
     pub comparisons: Vec<String>,
     /// The voice and speech words that decide a fact's actor (see `orbit_extract::attribute::actor`).
     pub voice: Voice,
+    /// Words that refuse the act after them ("refused to", "a refusé de"), folded: a refused
+    /// hostile act sides with the one spared.
+    pub refusals: Vec<String>,
     pub modifiers: Modifiers,
 }
 
@@ -169,6 +174,7 @@ impl Lexicon {
                 agent_markers: fold_all(file.agent_markers, "agent_markers")?,
                 speech: fold_all(file.speech, "speech")?,
             },
+            refusals: fold_all(file.refusals, "refusals")?,
             modifiers: file.modifiers,
         })
     }

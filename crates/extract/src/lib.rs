@@ -28,7 +28,7 @@ use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
     Actor, Category, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate,
-    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold,
+    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold, fold_key,
 };
 
 use attribute::{Clause, Roles};
@@ -384,6 +384,10 @@ impl Extractor {
                 Some(dealings) => (&lex.events[dealings], true),
                 None => (event, hedged),
             };
+            let event = match self.refused_hostility(clause, cue, event) {
+                Some(support) => &lex.events[support],
+                None => event,
+            };
             // A power inherited through an opening pronoun is that pronoun: the subject.
             let actor = if power_prefix.is_some() {
                 Actor::Counterpart
@@ -453,6 +457,36 @@ impl Extractor {
             .then(|| {
                 self.knowledge.lexicon.events.iter().position(|e| {
                     e.event_type == EventType::Cooperate && e.stance == Stance::Cooperative
+                })
+            })
+            .flatten()
+    }
+
+    /// The lexicon's support event when the hostile `event` is refused: "South Africa refused
+    /// to arrest Putin", "a refusé de condamner", "refusant de rompre avec Bamako" side with
+    /// the one spared. `None` otherwise.
+    fn refused_hostility(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+    ) -> Option<usize> {
+        if event.stance != Stance::Hostile {
+            return None;
+        }
+        let mut from = cue.start.saturating_sub(24).max(clause.start);
+        while !clause.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = fold_key(&clause.text[from..cue.start]);
+        let before = before.trim_end();
+        let lex = &self.knowledge.lexicon;
+        lex.refusals
+            .iter()
+            .any(|r| before.ends_with(r.as_str()))
+            .then(|| {
+                lex.events.iter().position(|e| {
+                    e.event_type == EventType::Support && e.stance == Stance::Cooperative
                 })
             })
             .flatten()
