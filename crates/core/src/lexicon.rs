@@ -69,6 +69,8 @@ struct LexiconFile {
     speech: Vec<String>,
     #[serde(default)]
     refusals: Vec<String>,
+    #[serde(default)]
+    partner_markers: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -111,6 +113,8 @@ pub struct Voice {
     pub passive_auxiliaries: Vec<String>,
     pub agent_markers: Vec<String>,
     pub speech: Vec<String>,
+    /// "with", "avec" right after an event word: what follows is the other party.
+    pub partner_markers: Vec<String>,
 }
 
 impl Lexicon {
@@ -173,6 +177,7 @@ impl Lexicon {
                 passive_auxiliaries: fold_all(file.passive_auxiliaries, "passive_auxiliaries")?,
                 agent_markers: fold_all(file.agent_markers, "agent_markers")?,
                 speech: fold_all(file.speech, "speech")?,
+                partner_markers: fold_all(file.partner_markers, "partner_markers")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             modifiers: file.modifiers,

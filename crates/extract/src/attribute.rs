@@ -73,6 +73,7 @@ pub fn roles(
     clause: &Clause<'_>,
     is_departure: impl Fn(&CueHit) -> bool,
     is_movement: impl Fn(&CueHit) -> bool,
+    partner_markers: &[String],
 ) -> Roles {
     let mut main = Vec::new();
     let mut demoted = Vec::new();
@@ -111,6 +112,7 @@ pub fn roles(
             || in_aside(clause, m)
             || is_dateline(clause, m)
             || acts_with_a_power(clause, m)
+            || is_partner_of_another_country(clause, m, partner_markers)
         {
             demoted.push(c);
         } else {
@@ -204,6 +206,41 @@ fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
         .mentions
         .iter()
         .any(|p| is_power(p) && p.end <= m.start && coordinated(&clause.text[p.end..m.start]))
+}
+
+/// A country named as the partner of another African country's event, after "with"/"avec"
+/// right behind the event word (and those listed alongside it): "Le Sénégal et le Togo restent
+/// des partenaires des pays occidentaux tout en refusant de rompre avec Bamako, Ouagadougou et
+/// Niamey" is about Senegal and Togo; the three capitals are whom they keep ties with.
+fn is_partner_of_another_country(clause: &Clause<'_>, m: &Mention, markers: &[String]) -> bool {
+    let is_country = |e: &Mention| matches!(e.entity, EntityRef::Country(_));
+    // The head of the list `m` belongs to.
+    let mut head = m;
+    while let Some(p) = clause.mentions.iter().rfind(|p| {
+        is_country(p) && p.end <= head.start && coordinated(&clause.text[p.end..head.start])
+    }) {
+        head = p;
+    }
+    let before = &clause.text[clause.start..head.start];
+    let trimmed = before.trim_end();
+    let Some((rest, marker)) = trimmed.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    if !markers.contains(&fold_key(marker)) {
+        return false;
+    }
+    // Right behind the event word ("rompre avec"), or the end of the cue itself ("break with").
+    let marker_at = clause.start + rest.trim_end().len();
+    let marker_end = clause.start + trimmed.len();
+    let after_event = clause.cues.iter().any(|c| {
+        matches!(c.class, CueClass::Event(_))
+            && (c.end == marker_end || (c.end <= marker_at && marker_at - c.end <= 1))
+    });
+    after_event
+        && clause
+            .mentions
+            .iter()
+            .any(|o| is_country(o) && o.entity != m.entity && o.end <= head.start)
 }
 
 /// Whether the text between two names only joins them in a list: ", ", " and the ", " et du ".

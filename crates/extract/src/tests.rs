@@ -534,3 +534,16 @@ fn the_country_refers_back_only_to_a_country_already_named() {
         facts(text)
     );
 }
+
+#[test]
+fn a_country_another_one_keeps_ties_with_is_the_other_party() {
+    let c = countries(
+        "Senegal and Togo remain partners of Western countries while refusing to break with Bamako, Ouagadougou and Niamey.",
+    );
+    assert_eq!(c, ["SN", "TG"]);
+    // Named as co-actors, not after the event word, they stay: "Niger, with Mali, left ECOWAS".
+    let c = countries(
+        "Niger, together with Mali and Burkina Faso, withdrew from ECOWAS in January 2024.",
+    );
+    assert_eq!(c, ["BF", "ML", "NE"]);
+}
