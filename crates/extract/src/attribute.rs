@@ -361,20 +361,46 @@ fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
         "crise",
     ];
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
-    let rest = &clause.text[m.end..clause.end];
-    let rest = match rest.strip_prefix(['-', '–']) {
-        Some(pair) => pair.split_once(char::is_whitespace).map_or("", |(_, r)| r),
-        None => rest,
-    };
-    let next = rest.split_whitespace().next().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
+    let next = word_after_pair(clause, m);
     let w = words_before(clause, m.start, 2);
     let theatre_before = w.len() == 2
         && THEATRES.contains(&w[0].as_str())
         && matches!(w[1].as_str(), "in" | "en" | "au" | "of" | "du" | "de");
     next.is_some_and(|n| THEATRES.contains(&n.as_str())) || theatre_before
+}
+
+/// The word after the name, or after the hyphenated pair it opens or closes: "the
+/// Russia-Ukraine war" → "war" for both names, "a Sudanese-Ukrainian national" → "national".
+fn word_after_pair(clause: &Clause<'_>, m: &Mention) -> Option<String> {
+    let rest = &clause.text[m.end..clause.end];
+    let rest = match rest.strip_prefix(['-', '–']) {
+        Some(pair) => pair.split_once(char::is_whitespace).map_or("", |(_, r)| r),
+        None => rest,
+    };
+    rest.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
+}
+
+/// A nationality of a person, not a party: "sanctioned Sudanese-Ukrainian national Ahmad
+/// Abdalla", "un ressortissant franco-malien" — the power in a dual nationality is not the
+/// one that acts.
+fn is_nationality_of_a_person(clause: &Clause<'_>, m: &Mention) -> bool {
+    const PERSONS: [&str; 10] = [
+        "national",
+        "nationals",
+        "citizen",
+        "citizens",
+        "businessman",
+        "businessmen",
+        "businesswoman",
+        "ressortissant",
+        "ressortissants",
+        "binational",
+    ];
+    m.kind == AliasKind::Demonym
+        && word_after_pair(clause, m).is_some_and(|w| PERSONS.contains(&w.as_str()))
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
@@ -592,6 +618,7 @@ pub fn counterpart(
         !matches!(m.entity, EntityRef::Country(_))
             && !is_reporter(clause, m)
             && !is_topic(clause, m)
+            && !is_nationality_of_a_person(clause, m)
     };
     if let Some(subject) = clause
         .mentions

@@ -547,3 +547,11 @@ fn a_country_another_one_keeps_ties_with_is_the_other_party() {
     );
     assert_eq!(c, ["BF", "ML", "NE"]);
 }
+
+#[test]
+fn a_dual_nationality_is_not_the_power_that_acts() {
+    let f = facts(
+        "The Treasury also sanctioned Sudanese-Ukrainian national Ahmad Abdalla, an official of the army's procurement arm.",
+    );
+    assert!(f.iter().all(|f| f.counterpart != "UA"), "{f:?}");
+}
