@@ -1,6 +1,7 @@
 //! Which words signal which events (`data/lexicon.toml`): PLOVER event cues with their
-//! category, stance and weight, topic words that set a fact's category, and the hedging,
-//! negation and anaphora cues. English and French live side by side.
+//! category, stance and weight, topic words that set a fact's category, the hedging,
+//! negation and anaphora cues, and the phrases that mark asides and reporters. English and
+//! French live side by side.
 
 use std::path::Path;
 
@@ -71,6 +72,13 @@ struct LexiconFile {
     refusals: Vec<String>,
     #[serde(default)]
     partner_markers: Vec<String>,
+    fronted_context: Vec<String>,
+    trailing_context: Vec<String>,
+    aside_openers: Vec<String>,
+    reporting_verbs: Vec<String>,
+    agency_words: Vec<String>,
+    citing: Vec<String>,
+    against: Vec<String>,
     modifiers: Modifiers,
     event: Vec<EventCue>,
     #[serde(default)]
@@ -103,6 +111,13 @@ pub struct Lexicon {
     /// Words that refuse the act after them ("refused to", "a refusé de"), folded: a refused
     /// hostile act sides with the one spared.
     pub refusals: Vec<String>,
+    /// The phrases that set part of a clause aside (see `orbit_extract::attribute::is_aside_at`).
+    pub asides: Asides,
+    /// The words that mark an outlet as the teller of the news, not a party to it.
+    pub reporting: Reporting,
+    /// Word beginnings that turn a cooperative cue against its object ("training against
+    /// terrorists"): cooperation with an armed group is then not alleged.
+    pub against: Vec<WordPattern>,
     pub modifiers: Modifiers,
 }
 
@@ -115,6 +130,77 @@ pub struct Voice {
     pub speech: Vec<String>,
     /// "with", "avec" right after an event word: what follows is the other party.
     pub partner_markers: Vec<String>,
+}
+
+/// Phrases that open the parts of a clause that are not its main event, lowercased with their
+/// accents and spaces as written: they are matched on the lowercased text, not the folded one,
+/// and a space in a phrase stands for a word boundary ("amid " is not "amidst").
+#[derive(Debug, Clone, Default)]
+pub struct Asides {
+    /// Openings of a fronted context phrase that runs to the clause's first comma: "amid ",
+    /// "malgré ".
+    pub fronted: Vec<String>,
+    /// Openings of a trailing context clause: " after they ", " après le ".
+    pub trailing: Vec<String>,
+    /// Openings of a relative clause or description: ", which", " composé de".
+    pub openers: Vec<String>,
+}
+
+/// Words that tell that a named outlet reports the news, lowercased with accents kept: the verb
+/// after it ("RFI reported"), the word for an agency next to a nationality ("the French news
+/// agency"), and the phrase that cites it ("according to Sputnik").
+#[derive(Debug, Clone, Default)]
+pub struct Reporting {
+    pub verbs: Vec<WordPattern>,
+    pub agency: Vec<WordPattern>,
+    /// Each phrase as its words: "according to" is `["according", "to"]`.
+    pub citing: Vec<Vec<String>>,
+}
+
+/// A word of a list matched against one lowercased word of the text, accents kept: the whole
+/// word ("said"), its beginning (`agenc*`: "agency", "agence") or any part of it (`*وكالة*`:
+/// "الوكالة", "the agency").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordPattern {
+    Whole(String),
+    Prefix(String),
+    Inside(String),
+}
+
+impl WordPattern {
+    /// Reads `agenc*` as a prefix, `*وكالة*` as a part and anything else as a whole word;
+    /// `None` for an empty pattern, one with spaces or one with `*` elsewhere.
+    fn parse(entry: &str) -> Option<Self> {
+        let word = entry.trim().to_lowercase();
+        let pattern = match (word.strip_prefix('*'), word.strip_suffix('*')) {
+            (Some(_), Some(_)) if word.len() > 2 => {
+                WordPattern::Inside(word[1..word.len() - 1].into())
+            }
+            (None, Some(prefix)) => WordPattern::Prefix(prefix.into()),
+            (None, None) => WordPattern::Whole(word.clone()),
+            _ => return None,
+        };
+        let core = match &pattern {
+            WordPattern::Whole(w) | WordPattern::Prefix(w) | WordPattern::Inside(w) => w,
+        };
+        (!core.is_empty() && !core.contains(|c: char| c == '*' || c.is_whitespace()))
+            .then_some(pattern)
+    }
+
+    /// Whether `word` (lowercased) is, begins with or contains the pattern.
+    ///
+    /// ```
+    /// use orbit_core::lexicon::WordPattern;
+    /// assert!(WordPattern::Prefix("agenc".into()).matches("agence"));
+    /// assert!(!WordPattern::Whole("said".into()).matches("sai"));
+    /// ```
+    pub fn matches(&self, word: &str) -> bool {
+        match self {
+            WordPattern::Whole(w) => word == w,
+            WordPattern::Prefix(w) => word.starts_with(w.as_str()),
+            WordPattern::Inside(w) => word.contains(w.as_str()),
+        }
+    }
 }
 
 impl Lexicon {
@@ -132,6 +218,30 @@ impl Lexicon {
                     } else {
                         Ok(f)
                     }
+                })
+                .collect()
+        };
+        // Matched on lowercased text, accents kept: lowercased only, and not trimmed, since a
+        // space at either end of a phrase marks a word boundary.
+        let lower_all = |v: Vec<String>, what: &str| -> Result<Vec<String>, DataError> {
+            v.into_iter()
+                .map(|p| {
+                    if p.trim().is_empty() {
+                        Err(err(format!("{what}: empty phrase")))
+                    } else {
+                        Ok(p.to_lowercase())
+                    }
+                })
+                .collect()
+        };
+        let words = |v: Vec<String>, what: &str| -> Result<Vec<WordPattern>, DataError> {
+            v.into_iter()
+                .map(|w| {
+                    WordPattern::parse(&w).ok_or_else(|| {
+                        err(format!(
+                            "{what}: {w:?} is not one word, a word* or a *part* of a word"
+                        ))
+                    })
                 })
                 .collect()
         };
@@ -180,7 +290,52 @@ impl Lexicon {
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
+            asides: Asides {
+                fronted: lower_all(file.fronted_context, "fronted_context")?,
+                trailing: lower_all(file.trailing_context, "trailing_context")?,
+                openers: lower_all(file.aside_openers, "aside_openers")?,
+            },
+            reporting: Reporting {
+                verbs: words(file.reporting_verbs, "reporting_verbs")?,
+                agency: words(file.agency_words, "agency_words")?,
+                citing: lower_all(file.citing, "citing")?
+                    .iter()
+                    .map(|p| p.split_whitespace().map(str::to_string).collect())
+                    .collect(),
+            },
+            against: words(file.against, "against")?,
             modifiers: file.modifiers,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aside_phrases_keep_their_accents_and_spaces() {
+        let lex = Lexicon::load(None).unwrap();
+        assert!(lex.asides.fronted.iter().any(|f| f == "malgré "));
+        assert!(lex.asides.trailing.iter().any(|t| t == " après le "));
+        assert!(lex.asides.openers.iter().any(|o| o == ", qui "));
+        assert!(
+            lex.reporting
+                .citing
+                .contains(&vec!["according".into(), "to".into()])
+        );
+    }
+
+    #[test]
+    fn word_patterns_are_whole_words_beginnings_or_parts() {
+        let p = |s: &str| WordPattern::parse(s);
+        assert_eq!(p(" Said "), Some(WordPattern::Whole("said".into())));
+        assert_eq!(p("agenc*"), Some(WordPattern::Prefix("agenc".into())));
+        assert_eq!(p("*وكالة*"), Some(WordPattern::Inside("وكالة".into())));
+        assert!(p("الوكالة").is_some_and(|w| !w.matches("وكالة")));
+        assert!(p("*وكالة*").is_some_and(|w| w.matches("الوكالة")));
+        for bad in ["", "*", "**", "*agenc", "news agency", "a*b"] {
+            assert_eq!(p(bad), None, "{bad:?}");
+        }
     }
 }

@@ -5,14 +5,11 @@
 //! Ghana, sanctioned Mali" is about Mali: Ghana sits in a relative clause. A fact never counts
 //! for a country the clause does not name.
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 use orbit_core::gazetteer::{AliasKind, EntityRef};
-use orbit_core::lexicon::Voice;
+use orbit_core::lexicon::{Reporting, Voice};
 use orbit_core::{Actor, Gazetteer, fold_key};
 
-use crate::matcher::{CueClass, CueHit, Mention};
+use crate::matcher::{AsideMatcher, CueClass, CueHit, Mention};
 
 /// A sentence or `;`-separated part of one, with what was found in it.
 #[derive(Debug)]
@@ -23,6 +20,8 @@ pub struct Clause<'a> {
     pub end: usize,
     pub mentions: Vec<Mention>,
     pub cues: Vec<CueHit>,
+    /// The lexicon's aside phrases, compiled once by the extractor.
+    pub asides: &'a AsideMatcher,
 }
 
 impl Clause<'_> {
@@ -425,100 +424,21 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
     is_aside_at(clause, m.start)
 }
 
-/// Phrases that open a trailing context clause ("... after they departed").
-static TRAILING_CONTEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        " after they ",
-        " after it ",
-        " after the ",
-        " ahead of ",
-        " before the ",
-        " since the ",
-        " après le ",
-        " après la ",
-        " après leur ",
-    ])
-    .expect("static patterns")
-});
-
-/// Phrases that open an aside: a relative clause, a description of its members.
-static ASIDE_OPENERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
-        ", which",
-        ", who",
-        ", whose",
-        "— which",
-        "—which",
-        ", qui ",
-        ", dont ",
-        ", lequel",
-        ", laquelle",
-        " that has been",
-        " that has already been",
-        " that have already been",
-        " that have been",
-        " that had been",
-        " which has been",
-        " which was",
-        // A body described by its members: "un bloc composé de Madagascar, de l'île Maurice...".
-        " composed of",
-        " comprising",
-        " made up of",
-        " composé de",
-        " composée de",
-        " regroupant",
-        " qui regroupe",
-    ])
-    .expect("static patterns")
-});
-
 /// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]);
 /// also true after "that has been" / "which was": what is said *of* an entity there is its
-/// description ("Wagner, a paramilitary group that has been accused of massacres"), not the event.
+/// description, not the event. Context is an aside too: a fronted phrase up to its comma
+/// ("Amid Wagner's departure, ..."), or a trailing "after they departed" clause. The phrases
+/// are the lexicon's `fronted_context`, `trailing_context` and `aside_openers`.
 pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     let whole = &clause.text[clause.start..clause.end];
     let before = &clause.text[clause.start..pos];
-    // Context, not the event: a fronted phrase ("Amid Wagner's departure, the Africa Corps
-    // reassured...") up to its comma, or a trailing "after they departed" clause. Also a
-    // fronted topic ("Regarding Western sanctions against Russia, the ambassador said
-    // cooperation was constructive") or concession ("Bien que Moscou ne soutienne pas ...,").
-    const FRONTED: [&str; 22] = [
-        "amid ",
-        "despite ",
-        "after ",
-        "following ",
-        "since ",
-        "while ",
-        "although ",
-        "though ",
-        "even if ",
-        "regarding ",
-        "concerning ",
-        "as for ",
-        "malgré ",
-        "après ",
-        "suite à ",
-        "alors que ",
-        "depuis ",
-        "bien que ",
-        "même si ",
-        "concernant ",
-        "quant à ",
-        "en ce qui concerne ",
-    ];
-    // Only the clause's first words are lowercased: this runs for every mention of every clause.
-    let opening: String = whole
-        .chars()
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
-    if FRONTED.iter().any(|f| opening.starts_with(f))
+    if clause.asides.opens_with_fronted(whole)
         && whole.find(',').is_some_and(|comma| before.len() < comma)
     {
         return true;
     }
     let lower = before.to_lowercase();
-    if TRAILING_CONTEXT.is_match(&lower) {
+    if clause.asides.has_trailing_context(&lower) {
         return true;
     }
     let open = before.matches('(').count();
@@ -526,13 +446,7 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     if open > close {
         return true;
     }
-    // The end of the last opener in `before`: every occurrence of every opener is found, so
-    // the largest end is that of the last one.
-    let opener = ASIDE_OPENERS
-        .find_overlapping_iter(&lower)
-        .map(|m| m.end())
-        .max();
-    match opener {
+    match clause.asides.last_opener_end(&lower) {
         Some(i) if !lower[i..].contains([',', '—', ')', ';']) => true,
         // A list runs on past its commas ("which now include China, Turkey, and Iran", "composé
         // de Madagascar, de l'île Maurice, des Comores") while each further item is a bare name.
@@ -606,17 +520,19 @@ fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
 ///
 /// A power whose forces head the subject just before the cue comes first of all (`is_forces`
 /// tells the words for troops): "Russian troops entered a U.S. airbase in Niger" is Russia's
-/// deployment, though "U.S." is nearer the cue.
+/// deployment, though "U.S." is nearer the cue. Outlets that report the news are never the
+/// counterpart (see `reporting`).
 pub fn counterpart(
     clause: &Clause<'_>,
     cue: CueHit,
     g: &Gazetteer,
+    reporting: &Reporting,
     is_forces: impl Fn(&CueHit) -> bool,
 ) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
-            && !is_reporter(clause, m)
+            && !is_reporter(clause, m, reporting)
             && !is_topic(clause, m)
             && !is_nationality_of_a_person(clause, m)
     };
@@ -749,9 +665,9 @@ fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
 
 /// An outlet or agency cited as the source of the news ("RFI révélait...", "according to
 /// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only named
-/// organisations; "Russia said it would send instructors" is Russia speaking for itself.
-fn is_reporter(clause: &Clause<'_>, m: &Mention) -> bool {
-    // "the French news agency", "l'agence russe", "الوكالة الفرنسية": an agency described by nationality.
+/// organisations; "Russia said it would send instructors" is Russia speaking for itself. A
+/// nationality next to the word for an agency ("the French news agency") is the agency's.
+fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool {
     if m.kind == AliasKind::Demonym {
         let before = words_before(clause, m.start, 1);
         let after: Vec<String> = clause.text[m.end..clause.end]
@@ -759,7 +675,7 @@ fn is_reporter(clause: &Clause<'_>, m: &Mention) -> bool {
             .take(2)
             .map(str::to_lowercase)
             .collect();
-        let agency = |w: &str| w.starts_with("agenc") || w.contains("وكالة");
+        let agency = |w: &str| reporting.agency.iter().any(|a| a.matches(w));
         return before.first().is_some_and(|w| agency(w)) || after.iter().any(|w| agency(w));
     }
     if m.kind != AliasKind::Force {
@@ -773,26 +689,13 @@ fn is_reporter(clause: &Clause<'_>, m: &Mention) -> bool {
                 .to_lowercase()
         })
         .collect();
-    const SAYS: [&str; 14] = [
-        "reported",
-        "reports",
-        "said",
-        "says",
-        "revealed",
-        "reveals",
-        "revelait",
-        "révélait",
-        "révèle",
-        "rapporte",
-        "indique",
-        "told",
-        "writes",
-        "wrote",
-    ];
-    let said = after.iter().any(|w| SAYS.contains(&w.as_str()));
-    let w = words_before(clause, m.start, 2);
-    let cited = w.last().is_some_and(|l| l == "selon")
-        || (w.last().is_some_and(|l| l == "to") && w.first().is_some_and(|f| f == "according"));
+    let said = after
+        .iter()
+        .any(|w| reporting.verbs.iter().any(|v| v.matches(w)));
+    let cited = reporting
+        .citing
+        .iter()
+        .any(|phrase| words_before(clause, m.start, phrase.len()) == *phrase);
     said || cited
 }
 

@@ -32,7 +32,7 @@ use orbit_core::{
 };
 
 use attribute::{Clause, Roles};
-use matcher::{CueClass, CueHit, CueMatcher, EntityMatcher, Mention};
+use matcher::{AsideMatcher, CueClass, CueHit, CueMatcher, EntityMatcher, Mention};
 
 /// The extractor could not be built from the knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +47,7 @@ pub struct Extractor {
     knowledge: Knowledge,
     entities: EntityMatcher,
     cues: CueMatcher,
+    asides: AsideMatcher,
 }
 
 /// What the previous sentences of the paragraph established, for pronouns and dates.
@@ -84,6 +85,7 @@ impl Extractor {
         Ok(Extractor {
             entities: EntityMatcher::new(&knowledge.gazetteer)?,
             cues: CueMatcher::new(&knowledge.lexicon)?,
+            asides: AsideMatcher::new(&knowledge.lexicon.asides)?,
             knowledge: knowledge.clone(),
         })
     }
@@ -139,6 +141,7 @@ impl Extractor {
                         .filter(|m| m.end <= end)
                         .collect(),
                     cues: clause_cues,
+                    asides: &self.asides,
                 };
                 let events = &self.knowledge.lexicon.events;
                 let is_type = |c: &CueHit, types: &[EventType]| match c.class {
@@ -355,7 +358,7 @@ impl Extractor {
             // power when this one opens with a pronoun ("They also support other putschists...").
             let is_forces = |c: &CueHit| matches!(c.class, CueClass::Topic(t) if lex.topics[t].category == Category::Military);
             let (counterpart, power_prefix) =
-                match attribute::counterpart(clause, cue, g, is_forces) {
+                match attribute::counterpart(clause, cue, g, &lex.reporting, is_forces) {
                     Some(p) => (p, None),
                     None => match attribute::inherited_power(clause, &ctx.powers) {
                         Some(p) => (p, Some(g.name_of(p))),
@@ -494,8 +497,8 @@ impl Extractor {
     }
 
     /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
-    /// group as its object, within two words and with no "against" between ("entraînent des
-    /// terroristes", "arming rebels"; not "training against terrorists"); else `None`.
+    /// group as its object, within two words and with none of the lexicon's `against` words
+    /// between ("arming rebels"; not "training against terrorists"); else `None`.
     fn accusation_of_backing_armed_groups(&self, clause: &Clause<'_>) -> Option<usize> {
         let events = &self.knowledge.lexicon.events;
         let backs = clause.cues.iter().any(|c| {
@@ -515,11 +518,9 @@ impl Extractor {
                 .take(2)
                 .map(str::to_lowercase)
                 .collect();
-            let against = object.iter().any(|w| {
-                ["against", "contre", "counter", "fight", "lutte"]
-                    .iter()
-                    .any(|a| w.starts_with(a))
-            });
+            let against = object
+                .iter()
+                .any(|w| self.knowledge.lexicon.against.iter().any(|a| a.matches(w)));
             !against
                 && followed_within(clause, c, CueClass::ArmedGroup, 2)
                 && !clause.mentions.iter().any(|m| {

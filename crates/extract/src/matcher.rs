@@ -1,8 +1,10 @@
 //! Compiled matchers for gazetteer aliases and lexicon cues, built once per run and run once
-//! per document over its folded text (see [`orbit_core::fold`]).
+//! per document over its folded text (see [`orbit_core::fold`]), and for the phrases that open
+//! asides, run over a clause's lowercased text.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use orbit_core::gazetteer::{AliasKind, EntityRef};
+use orbit_core::lexicon::Asides;
 use orbit_core::{Folded, Gazetteer, Lexicon, fold};
 
 /// An entity named in the text, with its span in the original text.
@@ -207,6 +209,60 @@ impl CueMatcher {
         }
         out.sort_by_key(|c| (c.start, c.end));
         without_words_of_phrases(out)
+    }
+}
+
+/// Finds the lexicon's aside phrases (see [`Asides`]) in lowercased, unfolded text: accents and
+/// spaces count as written.
+#[derive(Debug)]
+pub struct AsideMatcher {
+    fronted: Vec<String>,
+    /// The length in characters of the longest fronted phrase: only that much of a clause's
+    /// opening needs lowercasing.
+    fronted_chars: usize,
+    trailing: AhoCorasick,
+    openers: AhoCorasick,
+}
+
+impl AsideMatcher {
+    pub fn new(asides: &Asides) -> Result<Self, aho_corasick::BuildError> {
+        Ok(AsideMatcher {
+            fronted: asides.fronted.clone(),
+            fronted_chars: asides
+                .fronted
+                .iter()
+                .map(|f| f.chars().count())
+                .max()
+                .unwrap_or(0),
+            trailing: AhoCorasick::new(&asides.trailing)?,
+            openers: AhoCorasick::new(&asides.openers)?,
+        })
+    }
+
+    /// Whether `clause` (as written) opens with a fronted context phrase.
+    pub fn opens_with_fronted(&self, clause: &str) -> bool {
+        // Only the clause's first words are lowercased: this runs for every mention of every
+        // clause.
+        let opening: String = clause
+            .chars()
+            .take(self.fronted_chars)
+            .flat_map(char::to_lowercase)
+            .collect();
+        self.fronted.iter().any(|f| opening.starts_with(f.as_str()))
+    }
+
+    /// Whether `lower` (lowercased text) holds a trailing context phrase.
+    pub fn has_trailing_context(&self, lower: &str) -> bool {
+        self.trailing.is_match(lower)
+    }
+
+    /// The end of the last aside opener in `lower` (lowercased text).
+    pub fn last_opener_end(&self, lower: &str) -> Option<usize> {
+        // Every occurrence of every opener is found, so the largest end is that of the last one.
+        self.openers
+            .find_overlapping_iter(lower)
+            .map(|m| m.end())
+            .max()
     }
 }
 
