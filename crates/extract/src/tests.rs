@@ -555,3 +555,11 @@ fn a_dual_nationality_is_not_the_power_that_acts() {
     );
     assert!(f.iter().all(|f| f.counterpart != "UA"), "{f:?}");
 }
+
+#[test]
+fn where_a_speaker_stands_is_not_what_the_speech_is_about() {
+    let c = countries(
+        "Speaking in Nairobi, US Secretary of State Antony Blinken announced new aid for Sudan.",
+    );
+    assert_eq!(c, ["SD"]);
+}
