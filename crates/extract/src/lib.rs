@@ -337,12 +337,36 @@ impl Extractor {
                 .filter(|(dc, _)| *dc != c)
                 .map(|(_, cue)| *cue)
                 .collect();
+            let mut others = others;
             let chosen = match own {
                 Some(cue) => match cue.class {
                     CueClass::Event(i) => Some((i, cue)),
                     _ => None,
                 },
-                None => self.main_event(clause, &others),
+                // A hostile event aimed at another African country is theirs to dispute: the
+                // clause's next event is this country's ("Senegal and Togo remain partners of
+                // Western countries while refusing to break with Bamako").
+                // With no power in that part of the clause at all, the part is the dispute and
+                // there is no fact for this country ("Benin accused Niger's junta of blocking
+                // exports, while Niamey turned to Moscow").
+                None => loop {
+                    match self.main_event(clause, &others) {
+                        Some((i, cue))
+                            if aimed_at_another_country(clause, cue, &lex.events[i], c) =>
+                        {
+                            let part = attribute::is_aside_at(clause, cue.start);
+                            let power_in_part = clause.mentions.iter().any(|m| {
+                                !matches!(m.entity, EntityRef::Country(_))
+                                    && attribute::is_aside_at(clause, m.start) == part
+                            });
+                            if !power_in_part {
+                                break None;
+                            }
+                            others.push(cue);
+                        }
+                        found => break found,
+                    }
+                },
             };
             let Some((event_idx, cue)) = chosen else {
                 continue;
@@ -446,11 +470,7 @@ impl Extractor {
         if event.event_type != EventType::Accuse {
             return None;
         }
-        let window_end = clause.text[cue.end..clause.end]
-            .char_indices()
-            .filter(|(_, ch)| ch.is_whitespace())
-            .nth(4)
-            .map_or(clause.end, |(i, _)| cue.end + i);
+        let window_end = window_after(clause, &cue, 4);
         let accused = clause.mentions.iter().find(|m| {
             m.entity == EntityRef::Country(country) && m.start >= cue.end && m.start < window_end
         })?;
@@ -494,6 +514,33 @@ impl Extractor {
                 })
             })
             .flatten()
+    }
+
+    /// Whether `cue` opens a refusal of another event ("refusant de rompre", "refused to
+    /// expel"): the refused event is the one to read (see [`Self::refused_hostility`]), not a
+    /// rejection of its own.
+    fn refuses_another_event(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
+        let mut to = (cue.start + 24).min(clause.end);
+        while !clause.text.is_char_boundary(to) {
+            to += 1;
+        }
+        let ahead = fold_key(&clause.text[cue.start..to]);
+        let Some(refusal) = self
+            .knowledge
+            .lexicon
+            .refusals
+            .iter()
+            .find(|r| ahead.starts_with(r.as_str()))
+        else {
+            return false;
+        };
+        let after = cue.start + refusal.len();
+        clause.cues.iter().any(|c| {
+            matches!(c.class, CueClass::Event(_))
+                && c.start > cue.start
+                && c.start >= after.min(cue.end)
+                && clause.text[cue.end..c.start].split_whitespace().count() <= 2
+        })
     }
 
     /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
@@ -552,7 +599,7 @@ impl Extractor {
                 CueClass::Event(i) => Some((i, *c)),
                 _ => None,
             })
-            .filter(|(_, c)| !excluded.contains(c))
+            .filter(|(_, c)| !excluded.contains(c) && !self.refuses_another_event(clause, c))
             .filter(|(i, _)| {
                 events[*i].requires_topic.is_none_or(|needed| {
                     clause.cues.iter().any(|c| {
@@ -606,13 +653,56 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
         || followed_within(clause, cue, CueClass::Conflict, 3)
 }
 
-/// Whether a cue of `class` starts within `words` words after `cue`.
-fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
-    let window_end = clause.text[cue.end..clause.end]
+/// Whether the hostile `event` at `cue`, with `country` named before it, is aimed at another
+/// African country named right after it, with no power named after that country in the same
+/// part of the clause: "Benin accused Niger's junta of blocking exports, while Niamey turned to
+/// Moscow" is a dispute between neighbours, not Benin's hostility toward Moscow. ("Ghana
+/// accused Burkina Faso of hiring Wagner mercenaries" names the power inside the accusation,
+/// and stays Ghana's fact.)
+fn aimed_at_another_country(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    event: &EventCue,
+    country: usize,
+) -> bool {
+    if event.stance != Stance::Hostile {
+        return false;
+    }
+    let subject_named = clause
+        .mentions
+        .iter()
+        .any(|m| m.entity == EntityRef::Country(country) && m.end <= cue.start);
+    if !subject_named {
+        return false;
+    }
+    let window_end = window_after(clause, &cue, 3);
+    let Some(target) = clause.mentions.iter().find(|m| {
+        m.start >= cue.end
+            && m.start < window_end
+            && matches!(m.entity, EntityRef::Country(t) if t != country)
+    }) else {
+        return false;
+    };
+    let part = attribute::is_aside_at(clause, cue.start);
+    !clause.mentions.iter().any(|m| {
+        !matches!(m.entity, EntityRef::Country(_))
+            && m.start >= target.end
+            && attribute::is_aside_at(clause, m.start) == part
+    })
+}
+
+/// The end of the window of `words` words after `cue` (the clause's end when it is shorter).
+fn window_after(clause: &Clause<'_>, cue: &CueHit, words: usize) -> usize {
+    clause.text[cue.end..clause.end]
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
         .nth(words)
-        .map_or(clause.end, |(i, _)| cue.end + i);
+        .map_or(clause.end, |(i, _)| cue.end + i)
+}
+
+/// Whether a cue of `class` starts within `words` words after `cue`.
+fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
+    let window_end = window_after(clause, cue, words);
     clause
         .cues
         .iter()

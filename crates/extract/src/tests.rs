@@ -541,6 +541,15 @@ fn a_country_another_one_keeps_ties_with_is_the_other_party() {
         "Senegal and Togo remain partners of Western countries while refusing to break with Bamako, Ouagadougou and Niamey.",
     );
     assert_eq!(c, ["SN", "TG"]);
+    // Their refusal to break with the AES capitals is theirs to dispute; what the sentence says
+    // of them and the powers is that they remain Western partners.
+    let f = facts(
+        "Senegal and Togo remain partners of Western countries while refusing to break with Bamako, Ouagadougou and Niamey.",
+    );
+    assert!(
+        f.iter().all(|f| f.direction == Direction::TowardWest),
+        "{f:?}"
+    );
     // Named as co-actors, not after the event word, they stay: "Niger, with Mali, left ECOWAS".
     let c = countries(
         "Niger, together with Mali and Burkina Faso, withdrew from ECOWAS in January 2024.",
@@ -562,4 +571,22 @@ fn where_a_speaker_stands_is_not_what_the_speech_is_about() {
         "Speaking in Nairobi, US Secretary of State Antony Blinken announced new aid for Sudan.",
     );
     assert_eq!(c, ["SD"]);
+}
+
+#[test]
+fn a_dispute_between_neighbours_is_not_hostility_toward_a_power_named_elsewhere() {
+    let f = facts(
+        "Benin accused Niger's junta of blocking exports, while Niamey turned to Moscow for security support.",
+    );
+    assert!(f.iter().all(|f| f.country != "BJ"), "{f:?}");
+    assert!(
+        f.iter().any(|f| f.country == "NE" && f.counterpart == "RU"),
+        "{f:?}"
+    );
+    // The power inside the accusation keeps the accuser's fact.
+    let f = facts("Ghana accused Burkina Faso of hiring Wagner mercenaries.");
+    assert!(
+        f.iter().any(|f| f.country == "GH" && f.counterpart == "RU"),
+        "{f:?}"
+    );
 }
