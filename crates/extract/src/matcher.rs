@@ -404,5 +404,16 @@ mod tests {
     fn acronyms_match_only_in_capitals() {
         assert_eq!(keys("the US base"), ["US"]);
         assert!(keys("let us go").is_empty());
+        assert_eq!(keys("США и сша"), ["US"]);
+    }
+
+    #[test]
+    fn russian_names_match_in_their_case_forms() {
+        assert_eq!(keys("Москва направила инструкторов в Мали"), ["RU", "ML"]);
+        assert_eq!(keys("санкции против Нигера и Нигерии"), ["NE", "NG"]);
+        assert_eq!(keys("Кремлём, Кремлем и Эфиопией"), ["RU", "RU", "ET"]);
+        // "того" is a pronoun and "запад" a direction: neither names Togo or the West.
+        assert!(keys("Кроме того, на западе страны").is_empty());
+        assert_eq!(keys("президент Того и коллективный Запад"), ["TG", "WEST"]);
     }
 }
