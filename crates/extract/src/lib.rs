@@ -331,13 +331,12 @@ impl Extractor {
                 .iter()
                 .find(|(dc, _)| *dc == c)
                 .map(|(_, cue)| *cue);
-            let others: Vec<CueHit> = roles
+            let mut others: Vec<CueHit> = roles
                 .departures
                 .iter()
                 .filter(|(dc, _)| *dc != c)
                 .map(|(_, cue)| *cue)
                 .collect();
-            let mut others = others;
             let chosen = match own {
                 Some(cue) => match cue.class {
                     CueClass::Event(i) => Some((i, cue)),
@@ -354,12 +353,7 @@ impl Extractor {
                         Some((i, cue))
                             if aimed_at_another_country(clause, cue, &lex.events[i], c) =>
                         {
-                            let part = attribute::is_aside_at(clause, cue.start);
-                            let power_in_part = clause.mentions.iter().any(|m| {
-                                !matches!(m.entity, EntityRef::Country(_))
-                                    && attribute::is_aside_at(clause, m.start) == part
-                            });
-                            if !power_in_part {
+                            if !names_power_in_part(clause, cue.start, clause.start) {
                                 break None;
                             }
                             others.push(cue);
@@ -478,11 +472,7 @@ impl Extractor {
             .mentions
             .iter()
             .any(|m| m.entity == power && m.start >= accused.end)
-            .then(|| {
-                self.knowledge.lexicon.events.iter().position(|e| {
-                    e.event_type == EventType::Cooperate && e.stance == Stance::Cooperative
-                })
-            })
+            .then(|| self.event_of(EventType::Cooperate, Stance::Cooperative))
             .flatten()
     }
 
@@ -498,21 +488,17 @@ impl Extractor {
         if event.stance != Stance::Hostile {
             return None;
         }
-        let mut from = cue.start.saturating_sub(24).max(clause.start);
-        while !clause.text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = clause
+            .text
+            .floor_char_boundary(cue.start.saturating_sub(24).max(clause.start));
         let before = fold_key(&clause.text[from..cue.start]);
         let before = before.trim_end();
-        let lex = &self.knowledge.lexicon;
-        lex.refusals
+        self.knowledge
+            .lexicon
+            .refusals
             .iter()
             .any(|r| before.ends_with(r.as_str()))
-            .then(|| {
-                lex.events.iter().position(|e| {
-                    e.event_type == EventType::Support && e.stance == Stance::Cooperative
-                })
-            })
+            .then(|| self.event_of(EventType::Support, Stance::Cooperative))
             .flatten()
     }
 
@@ -520,27 +506,22 @@ impl Extractor {
     /// expel"): the refused event is the one to read (see [`Self::refused_hostility`]), not a
     /// rejection of its own.
     fn refuses_another_event(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
-        let mut to = (cue.start + 24).min(clause.end);
-        while !clause.text.is_char_boundary(to) {
-            to += 1;
-        }
+        let to = clause
+            .text
+            .ceil_char_boundary((cue.start + 24).min(clause.end));
         let ahead = fold_key(&clause.text[cue.start..to]);
-        let Some(refusal) = self
+        let refusal = self
             .knowledge
             .lexicon
             .refusals
             .iter()
-            .find(|r| ahead.starts_with(r.as_str()))
-        else {
-            return false;
-        };
-        let after = cue.start + refusal.len();
-        clause.cues.iter().any(|c| {
-            matches!(c.class, CueClass::Event(_))
-                && c.start > cue.start
-                && c.start >= after.min(cue.end)
-                && clause.text[cue.end..c.start].split_whitespace().count() <= 2
-        })
+            .any(|r| ahead.starts_with(r.as_str()));
+        refusal
+            && clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Event(_))
+                    && c.start >= cue.end
+                    && clause.text[cue.end..c.start].split_whitespace().count() <= 2
+            })
     }
 
     /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
@@ -582,9 +563,17 @@ impl Extractor {
         if !backs {
             return None;
         }
-        events
+        self.event_of(EventType::Accuse, Stance::Hostile)
+    }
+
+    /// The lexicon's first event of this type and stance: where a rule re-reads a cue as
+    /// another event ("refused to arrest" as support), that event's category and weight apply.
+    fn event_of(&self, event_type: EventType, stance: Stance) -> Option<usize> {
+        self.knowledge
+            .lexicon
+            .events
             .iter()
-            .position(|e| e.event_type == EventType::Accuse && e.stance == Stance::Hostile)
+            .position(|e| e.event_type == event_type && e.stance == stance)
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
@@ -683,10 +672,16 @@ fn aimed_at_another_country(
     }) else {
         return false;
     };
-    let part = attribute::is_aside_at(clause, cue.start);
-    !clause.mentions.iter().any(|m| {
+    !names_power_in_part(clause, cue.start, target.end)
+}
+
+/// Whether a power or organisation is named from byte `from` on, in the same part of the
+/// clause (main clause or aside) as byte `at`.
+fn names_power_in_part(clause: &Clause<'_>, at: usize, from: usize) -> bool {
+    let part = attribute::is_aside_at(clause, at);
+    clause.mentions.iter().any(|m| {
         !matches!(m.entity, EntityRef::Country(_))
-            && m.start >= target.end
+            && m.start >= from
             && attribute::is_aside_at(clause, m.start) == part
     })
 }
