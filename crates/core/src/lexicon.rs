@@ -72,6 +72,8 @@ struct LexiconFile {
     refusals: Vec<String>,
     #[serde(default)]
     partner_markers: Vec<String>,
+    #[serde(default)]
+    person_nouns: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
     aside_openers: Vec<String>,
@@ -111,6 +113,9 @@ pub struct Lexicon {
     /// Words that refuse the act after them ("refused to", "a refusé de"), folded: a refused
     /// hostile act sides with the one spared.
     pub refusals: Vec<String>,
+    /// Nouns for a person ("national", "ressortissant"): a nationality right before one
+    /// describes the person; it is not a party to the event.
+    pub person_nouns: Vec<String>,
     /// The phrases that set part of a clause aside (see `orbit_extract::attribute::is_aside_at`).
     pub asides: Asides,
     /// The words that mark an outlet as the teller of the news, not a party to it.
@@ -290,6 +295,7 @@ impl Lexicon {
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
+            person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,
                 trailing: lower_all(file.trailing_context, "trailing_context")?,

@@ -6,7 +6,7 @@
 //! for a country the clause does not name.
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
-use orbit_core::lexicon::{Reporting, Voice};
+use orbit_core::lexicon::{Lexicon, Reporting, Voice};
 use orbit_core::{Actor, Gazetteer, fold_key};
 
 use crate::matcher::{AsideMatcher, CueClass, CueHit, Mention};
@@ -385,21 +385,9 @@ fn word_after_pair(clause: &Clause<'_>, m: &Mention) -> Option<String> {
 /// A nationality of a person, not a party: "sanctioned Sudanese-Ukrainian national Ahmad
 /// Abdalla", "un ressortissant franco-malien" — the power in a dual nationality is not the
 /// one that acts.
-fn is_nationality_of_a_person(clause: &Clause<'_>, m: &Mention) -> bool {
-    const PERSONS: [&str; 10] = [
-        "national",
-        "nationals",
-        "citizen",
-        "citizens",
-        "businessman",
-        "businessmen",
-        "businesswoman",
-        "ressortissant",
-        "ressortissants",
-        "binational",
-    ];
+fn is_nationality_of_a_person(clause: &Clause<'_>, m: &Mention, person_nouns: &[String]) -> bool {
     m.kind == AliasKind::Demonym
-        && word_after_pair(clause, m).is_some_and(|w| PERSONS.contains(&w.as_str()))
+        && word_after_pair(clause, m).is_some_and(|w| person_nouns.contains(&fold_key(&w)))
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
@@ -521,20 +509,20 @@ fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
 /// A power whose forces head the subject just before the cue comes first of all (`is_forces`
 /// tells the words for troops): "Russian troops entered a U.S. airbase in Niger" is Russia's
 /// deployment, though "U.S." is nearer the cue. Outlets that report the news are never the
-/// counterpart (see `reporting`).
+/// counterpart (the lexicon's `reporting` words), nor is a person's nationality.
 pub fn counterpart(
     clause: &Clause<'_>,
     cue: CueHit,
     g: &Gazetteer,
-    reporting: &Reporting,
+    lex: &Lexicon,
     is_forces: impl Fn(&CueHit) -> bool,
 ) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
-            && !is_reporter(clause, m, reporting)
+            && !is_reporter(clause, m, &lex.reporting)
             && !is_topic(clause, m)
-            && !is_nationality_of_a_person(clause, m)
+            && !is_nationality_of_a_person(clause, m, &lex.person_nouns)
     };
     if let Some(subject) = clause
         .mentions
@@ -659,7 +647,7 @@ fn heads_subject_of(
 }
 
 /// How many words lie between byte offsets `a` and `b` of the clause.
-fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
+pub(crate) fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
     clause.text[a..b].split_whitespace().count()
 }
 

@@ -376,7 +376,7 @@ impl Extractor {
             // power when this one opens with a pronoun ("They also support other putschists...").
             let is_forces = |c: &CueHit| matches!(c.class, CueClass::Topic(t) if lex.topics[t].category == Category::Military);
             let (counterpart, power_prefix) =
-                match attribute::counterpart(clause, cue, g, &lex.reporting, is_forces) {
+                match attribute::counterpart(clause, cue, g, lex, is_forces) {
                     Some(p) => (p, None),
                     None => match attribute::inherited_power(clause, &ctx.powers) {
                         Some(p) => (p, Some(g.name_of(p))),
@@ -520,7 +520,7 @@ impl Extractor {
             && clause.cues.iter().any(|c| {
                 matches!(c.class, CueClass::Event(_))
                     && c.start >= cue.end
-                    && clause.text[cue.end..c.start].split_whitespace().count() <= 2
+                    && attribute::words_between(clause, cue.end, c.start) <= 2
             })
     }
 
