@@ -1,6 +1,6 @@
 //! Every case of `fixtures/sentences.toml`: a sentence, and the fact orbit must read from it.
 
-use orbit_core::{Actor, Direction, Document, Knowledge};
+use orbit_core::{Actor, Direction, Document, EventType, Knowledge};
 use orbit_extract::Extractor;
 use serde::Deserialize;
 
@@ -17,6 +17,13 @@ struct Case {
     counterpart: String,
     direction: Direction,
     actor: Actor,
+    /// Checked when given: the fact's PLOVER type.
+    event_type: Option<EventType>,
+    /// Checked when given: whether the fact is read as denied or not done.
+    negated: Option<bool>,
+    /// Countries the sentence names that must get no fact (a stop on a tour, a party's friend).
+    #[serde(default)]
+    not_countries: Vec<String>,
 }
 
 #[test]
@@ -36,20 +43,34 @@ fn every_fixture_sentence_is_read_as_specified() {
             text: case.text.clone(),
         };
         let facts = extractor.extract(&doc);
-        let got: Vec<String> = facts
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {} {} {}",
-                    f.country, f.counterpart, f.direction, f.actor
-                )
-            })
-            .collect();
-        let expected = format!(
+        let describe = |f: &orbit_core::Fact| {
+            let mut d = format!(
+                "{} {} {} {}",
+                f.country, f.counterpart, f.direction, f.actor
+            );
+            if case.event_type.is_some() {
+                d += &format!(" {}", f.event_type);
+            }
+            if case.negated.is_some() {
+                d += if f.negated { " negated" } else { " affirmed" };
+            }
+            d
+        };
+        let got: Vec<String> = facts.iter().map(describe).collect();
+        let mut expected = format!(
             "{} {} {} {}",
             case.country, case.counterpart, case.direction, case.actor
         );
-        if !got.contains(&expected) {
+        if let Some(t) = case.event_type {
+            expected += &format!(" {t}");
+        }
+        if let Some(negated) = case.negated {
+            expected += if negated { " negated" } else { " affirmed" };
+        }
+        let strays = facts
+            .iter()
+            .any(|f| case.not_countries.contains(&f.country));
+        if !got.contains(&expected) || strays {
             wrong.push(format!(
                 "{:?}\n  expected {expected}\n  got {got:?}",
                 case.text
