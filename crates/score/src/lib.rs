@@ -38,6 +38,45 @@ pub struct Weights {
     /// counterpart); types not listed count in full.
     #[serde(default)]
     pub counterpart_acts: HashMap<EventType, f64>,
+    /// Outlets whose facts count a share of their weight: those run by a state in the
+    /// competition, whose reports are what that state wants said.
+    #[serde(default)]
+    pub outlets: Vec<Outlets>,
+}
+
+/// A group of outlets whose facts count `reliability` times their weight (`[[outlets]]` in
+/// data/weights.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outlets {
+    pub reliability: f64,
+    /// Host names, lowercase; each also covers its subdomains.
+    pub domains: Vec<String>,
+}
+
+impl Weights {
+    /// The reliability of the first `[[outlets]]` group that names the fact's host (its URL's,
+    /// else its source's when that is a host name), 1 for any other outlet.
+    pub fn outlet_reliability(&self, fact: &Fact) -> f64 {
+        let from_url = fact
+            .url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .and_then(|u| u.host_str().map(str::to_lowercase));
+        let Some(host) = from_url.or_else(|| fact.source.as_deref().map(str::to_lowercase)) else {
+            return 1.0;
+        };
+        // "russiancouncil.ru." is a fully qualified spelling of "russiancouncil.ru".
+        let host = host.trim_end_matches('.');
+        let covers = |domain: &String| {
+            host.strip_suffix(domain.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        };
+        self.outlets
+            .iter()
+            .find(|o| o.domains.iter().any(covers))
+            .map_or(1.0, |o| o.reliability)
+    }
 }
 
 /// Computes country scores. Build once with [`Scorer::load`].
@@ -171,6 +210,23 @@ impl Scorer {
         {
             return Err(bad(&format!("counterpart_acts.{t}")));
         }
+        for (i, o) in weights.outlets.iter().enumerate() {
+            if !(o.reliability > 0.0 && o.reliability <= 5.0) {
+                return Err(bad(&format!("outlets[{i}].reliability (0 < r <= 5)")));
+            }
+            if let Some(d) = o
+                .domains
+                .iter()
+                .find(|d| d.is_empty() || d.contains(['/', ':', ' ']) || d.to_lowercase() != **d)
+            {
+                return Err(DataError::new(
+                    &data.origin,
+                    format!(
+                        "outlets[{i}]: {d:?} is not a lowercase host name (write \"example.com\")"
+                    ),
+                ));
+            }
+        }
         Ok(Scorer { weights })
     }
 
@@ -214,9 +270,10 @@ impl Scorer {
                         .copied()
                         .unwrap_or(1.0),
                 };
+                let outlet = w.outlet_reliability(fact);
                 Weighted {
                     fact,
-                    weight: fact.weight * recency * category * dating * acted_on,
+                    weight: fact.weight * recency * category * dating * acted_on * outlet,
                 }
             })
             .collect();

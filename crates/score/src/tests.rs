@@ -370,3 +370,43 @@ fn sources_that_disagree_widen_the_interval() {
         "disagreeing {disagreeing} !> agreeing {agreeing}"
     );
 }
+
+/// The weight one fact carries on its own in June 2024.
+fn weight_alone(scorer: &Scorer, f: &Fact) -> f64 {
+    scorer.weigh(std::slice::from_ref(f), &Period::parse("2024-06").unwrap())[0].weight
+}
+
+#[test]
+fn a_listed_state_outlet_counts_its_reliability_and_its_subdomains_too() {
+    let scorer = Scorer::load(None).unwrap();
+    let text = "Russia sent military instructors to Mali.";
+    let plain = weight_alone(
+        &scorer,
+        &fact(1, "example.org", Direction::TowardRussia, text),
+    );
+    let state = fact(2, "fr.sputniknews.africa", Direction::TowardRussia, text);
+    assert!((weight_alone(&scorer, &state) - 0.5 * plain).abs() < 1e-9);
+    // A host that only ends with the same letters is another outlet.
+    let lookalike = fact(3, "notsputniknews.africa", Direction::TowardRussia, text);
+    assert!((weight_alone(&scorer, &lookalike) - plain).abs() < 1e-9);
+    // With no URL the source names the outlet; a fully qualified host ends with a dot.
+    let mut by_source = fact(4, "RussianCouncil.ru.", Direction::TowardRussia, text);
+    by_source.url = None;
+    assert!((weight_alone(&scorer, &by_source) - 0.5 * plain).abs() < 1e-9);
+}
+
+#[test]
+fn an_outlet_written_as_a_url_is_refused_with_its_group() {
+    let dir = std::env::temp_dir().join(format!("orbit-score-outlets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let builtin = include_str!("../../../data/weights.toml");
+    let bad =
+        format!("{builtin}\n[[outlets]]\nreliability = 0.5\ndomains = [\"https://rt.com/\"]\n");
+    std::fs::write(dir.join("weights.toml"), bad).unwrap();
+    let err = Scorer::load(Some(&dir)).unwrap_err().to_string();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        err.contains("outlets[1]") && err.contains("https://rt.com/"),
+        "{err}"
+    );
+}
