@@ -528,7 +528,12 @@ pub fn counterpart(
         .mentions
         .iter()
         .filter(eligible)
-        .rfind(|m| heads_subject_of(clause, m, cue, &is_forces))
+        // Forces named in an aside describe the subject's backers ("The junta, backed by Russian
+        // instructors, expelled French troops"): they are not the subject.
+        .rfind(|m| {
+            heads_subject_of(clause, m, cue, &is_forces)
+                && is_aside_at(clause, m.start) == cue_aside
+        })
     {
         return Some(subject.entity);
     }

@@ -538,7 +538,10 @@ impl Extractor {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if events[i].stance != Stance::Cooperative || named {
+            // The second half of a compound describes, it does not accuse: "Wagner, the
+            // Kremlin-backed mercenary group" is Russia's own force, not Russia arming rebels.
+            let compound = clause.text[..c.start].ends_with('-');
+            if events[i].stance != Stance::Cooperative || named || compound {
                 return false;
             }
             let object: Vec<String> = clause.text[c.end..clause.end]
