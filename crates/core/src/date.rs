@@ -280,12 +280,13 @@ const RU_MONTH_ALT: &str = r"(?:январ[ьяе]|феврал[ьяе]|март
 /// a number ("é2024"), which is not a date either way.
 ///
 /// Russian words are all non-ASCII, so an ASCII boundary never holds beside them. A Russian
-/// form that starts with a word ("в январе 2024") instead takes the character before it,
-/// which must not be a letter or digit ("Прямая 2030" is no May), and [`find_dates`] starts
-/// the mention after it. One that ends with a word ("15 марта") is checked after matching:
-/// [`find_dates`] drops it when a letter follows ("15 мартовских"). Between a day or year and
-/// a Russian word the whitespace is the boundary. Neither needs a Unicode `\b`, so the lazy
-/// DFA still runs: on the synthetic bench corpus the regex reads as fast as before.
+/// form that starts with a word ("в январе 2024", "в прошлом году") instead takes the
+/// character before it, which must not be a letter or digit ("Прямая 2030" is no May,
+/// "позапрошлом году" is no "last year"), and [`find_dates`] starts the mention after it. One
+/// that ends with a word ("15 марта") is checked after matching: [`find_dates`] drops it when
+/// a letter follows ("15 мартовских"). Between a day or year and a Russian word the whitespace
+/// is the boundary. Neither needs a Unicode `\b`, so the lazy DFA still runs: on the
+/// synthetic bench corpus the regex reads as fast as before.
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTH_ALT;
     let ru = RU_MONTH_ALT;
@@ -303,6 +304,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<dm>(?-u:\b)(?P<d8>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m8>{m})(?-u:\b))
       | (?P<rudm>(?-u:\b)(?P<d12>[0-3]?\d)\s+(?P<m12>{ru}))
       | (?P<rel>(?-u:\b)(?:last|this|next|earlier\s+this|later\s+this|l'année|l'an|cette)\s+(?P<unit>year|month|année|an|dernière|dernier|prochaine|prochain)(?-u:\b)(?:\s+(?P<frdir>dernière|dernier|prochaine|prochain))?)
+      | (?:^|[^\p{{L}}\p{{N}}])(?P<rurel>(?:прошлом|прошлого|этом|этого|текущем|текущего|следующем|следующего|будущем|будущего)\s+(?:году|года|месяце|месяца))
       | (?P<y>(?-u:\b)(?P<y9>(?:19[5-9]|20[0-4])\d)(?:s)?(?-u:\b))
     "
     );
@@ -376,6 +378,14 @@ pub fn find_dates(text: &str, reference: Option<FuzzyDate>) -> Vec<DateMention> 
         } else if caps.name("rel").is_some() {
             relative = true;
             resolve_relative(whole.as_str(), reference)
+        } else if let Some(phrase) = caps.name("rurel") {
+            start = phrase.start();
+            relative = true;
+            if continues_word(text, whole.end()) {
+                None
+            } else {
+                resolve_relative(phrase.as_str(), reference)
+            }
         } else if caps.name("isoym").is_some() {
             get("m10")
                 .and_then(|m| m.parse::<i8>().ok())
@@ -425,14 +435,19 @@ fn resolve_relative(phrase: &str, reference: Option<FuzzyDate>) -> Option<FuzzyD
         || p.contains("dernière")
         || p.contains("dernier")
         || p.contains("derniere")
+        || p.contains("прошл")
     {
         -1
-    } else if p.contains("next") || p.contains("prochain") {
+    } else if p.contains("next")
+        || p.contains("prochain")
+        || p.contains("следующ")
+        || p.contains("будущ")
+    {
         1
     } else {
         0
     };
-    if p.contains("month") || p.contains("mois") {
+    if p.contains("month") || p.contains("mois") || p.contains("месяц") {
         let month = r.month?;
         let first = Date::new(r.year, month, 1).ok()?;
         let shifted = first.checked_add(jiff::Span::new().months(offset)).ok()?;
@@ -831,6 +846,19 @@ mod tests {
         for (text, date) in cases {
             assert_eq!(first(text, r).as_deref(), date, "{text}");
         }
+    }
+
+    #[test]
+    fn resolves_russian_relative_dates_against_the_article_date() {
+        let r = FuzzyDate::ymd(2024, 6, 20);
+        assert_eq!(first("в прошлом году Нигер", r).as_deref(), Some("2023"));
+        assert_eq!(first("в конце прошлого года", r).as_deref(), Some("2023"));
+        assert_eq!(first("В этом году", r).as_deref(), Some("2024"));
+        assert_eq!(first("в следующем году", r).as_deref(), Some("2025"));
+        assert_eq!(first("в прошлом месяце", r).as_deref(), Some("2024-05"));
+        // The year before last is not last year.
+        assert_eq!(first("в позапрошлом году", r), None);
+        assert_eq!(first("в прошлом году", None), None);
     }
 
     #[test]
