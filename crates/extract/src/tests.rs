@@ -127,6 +127,15 @@ fn hedged_and_negated_facts_weigh_less() {
     assert!(negated[0].weight < plain[0].weight);
 }
 
+/// The event date of the first fact about `country`, as written in the output.
+fn event_date_of_country(facts: &[Fact], country: &str) -> Option<String> {
+    facts
+        .iter()
+        .find(|f| f.country == country)
+        .and_then(|f| f.event_date)
+        .map(|d| d.to_string())
+}
+
 #[test]
 fn event_dates_come_from_the_sentence_else_the_article() {
     let d = doc(
@@ -137,18 +146,29 @@ fn event_dates_come_from_the_sentence_else_the_article() {
         "en",
     );
     let f = EXTRACTOR.extract(&d);
-    let by = |c: &str| {
-        f.iter()
-            .find(|f| f.country == c)
-            .and_then(|f| f.event_date)
-            .map(|d| d.to_string())
-    };
+    let by = |c| event_date_of_country(&f, c);
     assert_eq!(by("ML").as_deref(), Some("2024-10-21"));
     // Same paragraph: the date carries over from the previous sentence.
     assert_eq!(by("BF").as_deref(), Some("2024-10-21"));
     // New paragraph, no date: the article's.
     assert_eq!(by("NE").as_deref(), Some("2024-11-09"));
     assert!(f.iter().all(|f| f.published == FuzzyDate::ymd(2024, 11, 9)));
+}
+
+#[test]
+fn russian_sentences_are_dated_by_the_date_they_name() {
+    let d = doc(
+        "Мали и Россия подписали соглашение о поставках топлива 12 октября 2025 года.\n\n\
+         Нигер выслал французского посла в январе 2024 года.\n\n\
+         Буркина-Фасо и Россия провели совместные учения в прошлом году.",
+        Some("2025-11-03"),
+        "ru",
+    );
+    let f = EXTRACTOR.extract(&d);
+    let by = |c| event_date_of_country(&f, c);
+    assert_eq!(by("ML").as_deref(), Some("2025-10-12"), "{f:#?}");
+    assert_eq!(by("NE").as_deref(), Some("2024-01"), "{f:#?}");
+    assert_eq!(by("BF").as_deref(), Some("2024"), "{f:#?}");
 }
 
 #[test]
