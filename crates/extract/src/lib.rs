@@ -525,8 +525,9 @@ impl Extractor {
     }
 
     /// The accusation event of the lexicon when a cooperative cue of the clause has an armed
-    /// group as its object, within two words and with none of the lexicon's `against` words
-    /// between ("arming rebels"; not "training against terrorists"); else `None`.
+    /// group as its object, within three words and with none of the lexicon's `against` words
+    /// between ("arming rebels", "supplying weapons to jihadists"; not "training against
+    /// terrorists"); else `None`.
     fn accusation_of_backing_armed_groups(&self, clause: &Clause<'_>) -> Option<usize> {
         let events = &self.knowledge.lexicon.events;
         let backs = clause.cues.iter().any(|c| {
@@ -546,20 +547,21 @@ impl Extractor {
             }
             let object: Vec<String> = clause.text[c.end..clause.end]
                 .split_whitespace()
-                .take(2)
+                .take(BACKING_WINDOW)
                 .map(str::to_lowercase)
                 .collect();
             let against = object
                 .iter()
                 .any(|w| self.knowledge.lexicon.against.iter().any(|a| a.matches(w)));
             !against
-                && followed_within(clause, c, CueClass::ArmedGroup, 2)
+                && followed_within(clause, c, CueClass::ArmedGroup, BACKING_WINDOW)
                 && !clause.mentions.iter().any(|m| {
+                    // A group word inside or right after a name is that body's name: "the
+                    // Wagner Group", "join the BRICS group".
                     clause.cues.iter().any(|g| {
-                        g.class == CueClass::ArmedGroup
-                            && g.start < m.end
-                            && m.start < g.end
-                            && g.start >= c.end
+                        let names = (g.start < m.end && m.start < g.end)
+                            || (m.end <= g.start && clause.text[m.end..g.start].trim().is_empty());
+                        g.class == CueClass::ArmedGroup && names && g.start >= c.end
                     })
                 })
         });
@@ -625,6 +627,9 @@ impl Extractor {
             })
     }
 }
+
+/// How many words after a cooperative cue its object may sit: "supplying weapons to jihadists".
+const BACKING_WINDOW: usize = 3;
 
 /// A headline or section title ("Mali and Russia: An Alliance, Not Subordination"): short and
 /// without closing punctuation. It announces what the body states, so the body's sentences
