@@ -610,3 +610,15 @@ fn a_dispute_between_neighbours_is_not_hostility_toward_a_power_named_elsewhere(
         "{f:?}"
     );
 }
+
+#[test]
+fn a_private_person_of_a_power_is_not_the_power() {
+    assert!(
+        facts("Moroccan authorities arrested a French tourist for drug possession.").is_empty()
+    );
+    assert!(facts("Two Russian students were expelled from Mali for fighting.").is_empty());
+    assert_eq!(
+        countries("Morocco arrested a French diplomat accused of spying."),
+        vec!["MA"]
+    );
+}
