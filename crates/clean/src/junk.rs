@@ -2,6 +2,7 @@
 //! the lines of an article.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use orbit_core::DataError;
@@ -99,8 +100,11 @@ impl Patterns {
         let mut out: Option<String> = None;
         for (i, rule) in self.rules.iter().enumerate() {
             let current = out.as_deref().unwrap_or(line);
-            if candidates[self.first + i] && rule.is_match(current) {
-                let rest = rule.regex.replace_all(current, "").into_owned();
+            if candidates[self.first + i]
+                && rule.is_match(current)
+                && let Some(regex) = rule.regex()
+            {
+                let rest = regex.replace_all(current, "").into_owned();
                 // Removing text can join two pieces into a match for a later rule.
                 candidates = gate.candidates(&rest);
                 out = Some(rest);
@@ -177,7 +181,21 @@ impl Gate {
     }
 }
 
-/// One rule: its regex, and a looser twin that rules most lines out quickly.
+/// One rule: its pattern, built into its regex and a looser twin the first time a line
+/// needs it.
+///
+/// Building is lazy because it is most of orbit's start-up (about 0.2 s): `.{0,300}` in a
+/// case-insensitive Unicode pattern compiles 300 copies of an automaton for any character,
+/// and most rules wait for a literal (see [`Gate`]) that few articles contain.
+#[derive(Debug, Clone)]
+struct Rule {
+    pattern: String,
+    /// `None` inside once built when the pattern does not build. That only happens to an
+    /// edited file, which is built whole at load and reported there (see [`JunkRules::parse`]).
+    built: OnceLock<Option<Built>>,
+}
+
+/// A rule's regex, and a looser twin that rules most lines out quickly.
 ///
 /// A Unicode word boundary (`\b`) keeps the regex crate's fast engine (the lazy DFA) off
 /// any line with a non-ASCII character, and French text, names like "Goïta" and curly quotes
@@ -188,27 +206,68 @@ impl Gate {
 /// the rule itself only runs on the few lines the twin lets through, and every answer is
 /// the rule's own.
 #[derive(Debug, Clone)]
-struct Rule {
+struct Built {
     regex: Regex,
     /// `None` when the pattern has no Unicode word boundary (or the twin does not build).
     quick: Option<meta::Regex>,
 }
 
-impl Rule {
+impl Built {
+    fn new(pattern: &str) -> Result<Built, regex::Error> {
+        let regex = RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()?;
+        Ok(Built {
+            quick: quick_twin(pattern),
+            regex,
+        })
+    }
+
     /// False only when the rule certainly does not match `line`.
     fn may_match(&self, line: &str) -> bool {
         self.quick.as_ref().is_none_or(|q| q.is_match(line))
     }
+}
+
+impl Rule {
+    /// A rule built when first used.
+    fn lazy(pattern: &str) -> Rule {
+        Rule {
+            pattern: pattern.to_string(),
+            built: OnceLock::new(),
+        }
+    }
+
+    /// A rule built now, or the error that says why it does not build.
+    fn built(pattern: &str) -> Result<Rule, regex::Error> {
+        let built = Built::new(pattern)?;
+        Ok(Rule {
+            pattern: pattern.to_string(),
+            built: OnceLock::from(Some(built)),
+        })
+    }
+
+    /// The built rule; `None` when it does not build (it then matches nothing).
+    fn get(&self) -> Option<&Built> {
+        self.built
+            .get_or_init(|| Built::new(&self.pattern).ok())
+            .as_ref()
+    }
+
+    /// The rule's regex, when it builds.
+    fn regex(&self) -> Option<&Regex> {
+        self.get().map(|b| &b.regex)
+    }
 
     fn is_match(&self, line: &str) -> bool {
-        self.may_match(line) && self.regex.is_match(line)
+        self.get()
+            .is_some_and(|b| b.may_match(line) && b.regex.is_match(line))
     }
 
     fn find_start(&self, line: &str) -> Option<usize> {
-        if !self.may_match(line) {
-            return None;
-        }
-        self.regex.find(line).map(|m| m.start())
+        let built = self.get().filter(|b| b.may_match(line))?;
+        built.regex.find(line).map(|m| m.start())
     }
 }
 
@@ -245,8 +304,12 @@ impl JunkRules {
                 format!("end.after = {}: must be between 0 and 1", file.end.after),
             ));
         }
+        // An edited file is built whole now, so that a rule that does not build is reported
+        // at start, naming its entry. The built-in rules are known to build (a test builds
+        // every one) and are built as lines first need them.
+        let now = data.text != BUILTIN;
         let compile =
-            |list: &[String], key: &str, first: usize| compile(list, key, first, &data.origin);
+            |list: &[String], key: &str, first: usize| compile(list, key, first, &data.origin, now);
         let (drop, end) = (&file.lines.drop, &file.end.markers);
         let (end_if_followed, cut_to_end) =
             (&file.end.markers_if_followed, &file.inline.cut_to_end);
@@ -347,13 +410,23 @@ impl JunkRules {
     }
 }
 
-/// The case-insensitive regexes of `list`; an error names its entry (`lines.drop[3]`).
-fn compile(list: &[String], key: &str, first: usize, origin: &str) -> Result<Patterns, DataError> {
+/// The case-insensitive rules of `list`, built now when `now` (an error names its entry:
+/// `lines.drop[3]`), else each when first used.
+fn compile(
+    list: &[String],
+    key: &str,
+    first: usize,
+    origin: &str,
+    now: bool,
+) -> Result<Patterns, DataError> {
     let rules = list
         .iter()
         .enumerate()
         .map(|(i, pattern)| {
-            build(pattern).map_err(|e| {
+            if !now {
+                return Ok(Rule::lazy(pattern));
+            }
+            Rule::built(pattern).map_err(|e| {
                 DataError::new(
                     origin,
                     format!("{key}[{i}] '{pattern}': {}", e.to_string().trim()),
@@ -362,17 +435,6 @@ fn compile(list: &[String], key: &str, first: usize, origin: &str) -> Result<Pat
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Patterns { rules, first })
-}
-
-fn build(pattern: &str) -> Result<Rule, regex::Error> {
-    let regex = RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()?;
-    Ok(Rule {
-        quick: quick_twin(pattern),
-        regex,
-    })
 }
 
 /// The pattern without its Unicode word boundaries, compiled for `is_match` only (see
@@ -505,6 +567,22 @@ mod tests {
         JunkRules::load(None).expect("built-in junk.toml compiles")
     }
 
+    /// Every list of rules.
+    fn lists(r: &JunkRules) -> [&Patterns; 5] {
+        [
+            &r.drop,
+            &r.end,
+            &r.end_if_followed,
+            &r.remove,
+            &r.cut_to_end,
+        ]
+    }
+
+    /// The rule's regex; every built-in rule builds.
+    fn regex(rule: &Rule) -> &Regex {
+        rule.regex().expect("the built-in rule builds")
+    }
+
     fn clean(text: &str) -> Vec<String> {
         rules()
             .clean(rules().strip(crate::layout::lines_of(text)))
@@ -563,12 +641,13 @@ mod tests {
         assert!(quick_twin("^share this$").is_none());
         let pattern = r"^.{0,200}\bby clicking here\b.{0,20}$";
         let twin = quick_twin(pattern).expect("the pattern has word boundaries");
-        let rule = build(pattern).unwrap();
+        let rule = Rule::built(pattern).unwrap();
+        let built = rule.get().unwrap();
         // "Goïtaby" has no word boundary before "by": the twin lets it through, the rule does not.
         assert!(twin.is_match("Goïtaby clicking here"));
         assert!(!rule.is_match("Goïtaby clicking here"));
         assert!(rule.is_match("Pour Goïta, BY CLICKING HERE"));
-        assert!(!rule.may_match("Le général Goïta a reçu Lavrov à Bamako."));
+        assert!(!built.may_match("Le général Goïta a reçu Lavrov à Bamako."));
     }
 
     #[test]
@@ -620,14 +699,14 @@ mod tests {
                 let candidates = gate.candidates(line);
                 assert_eq!(
                     list.is_match(line, &candidates),
-                    list.rules.iter().any(|rule| rule.regex.is_match(line)),
+                    list.rules.iter().any(|rule| regex(rule).is_match(line)),
                     "the gate changed the list's answer on {line:?}"
                 );
                 assert_eq!(
                     list.first_start(line, &candidates),
                     list.rules
                         .iter()
-                        .filter_map(|rule| rule.regex.find(line).map(|m| m.start()))
+                        .filter_map(|rule| regex(rule).find(line).map(|m| m.start()))
                         .min(),
                     "the gate changed the list's first match on {line:?}"
                 );
@@ -636,15 +715,15 @@ mod tests {
                 for line in lines {
                     assert_eq!(
                         rule.is_match(line),
-                        rule.regex.is_match(line),
+                        regex(rule).is_match(line),
                         "{} on {line:?}",
-                        rule.regex
+                        rule.pattern
                     );
                     assert_eq!(
                         rule.find_start(line),
-                        rule.regex.find(line).map(|m| m.start()),
+                        regex(rule).find(line).map(|m| m.start()),
                         "{} on {line:?}",
-                        rule.regex
+                        rule.pattern
                     );
                 }
             }
@@ -654,13 +733,7 @@ mod tests {
     #[test]
     fn most_builtin_rules_wait_for_a_literal() {
         let r = rules();
-        let lists = [
-            &r.drop,
-            &r.end,
-            &r.end_if_followed,
-            &r.remove,
-            &r.cut_to_end,
-        ];
+        let lists = lists(&r);
         let total: usize = lists.iter().map(|l| l.rules.len()).sum();
         let always: usize = [&r.judge_gate, &r.remove_gate]
             .iter()
@@ -671,6 +744,25 @@ mod tests {
             always * 8 <= total,
             "{always} of {total} rules run on every line"
         );
+    }
+
+    #[test]
+    fn every_builtin_rule_builds_and_is_built_only_when_used() {
+        let r = rules();
+        for rule in lists(&r).iter().flat_map(|l| l.rules.iter()) {
+            assert!(rule.built.get().is_none(), "{} built at load", rule.pattern);
+            assert!(rule.get().is_some(), "{} does not build", rule.pattern);
+        }
+    }
+
+    #[test]
+    fn an_edited_file_is_built_at_load() {
+        let data = DataText {
+            text: "[lines]\ndrop = ['^ok$']\n[end]\nafter = 0.4\nmarkers = []\n[inline]\n".into(),
+            origin: "my/junk.toml".into(),
+        };
+        let r = JunkRules::parse(&data).unwrap();
+        assert!(r.drop.rules[0].built.get().is_some());
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod llm_cache;
 mod monitor;
 mod schema;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
@@ -74,6 +75,71 @@ impl Inserted {
         match *self {
             Inserted::New { article_id, .. } | Inserted::Duplicate { article_id } => article_id,
         }
+    }
+}
+
+/// The key that makes identical articles duplicates: the hex SHA-256 of the text with runs
+/// of whitespace collapsed and lowercased. Normalising and hashing a 5 KB article costs
+/// about as much as storing it, so an ingest computes it once, where a core is free, and
+/// hands it to both [`Store::contains_article`] and [`Store::insert_batch`].
+///
+/// ```
+/// use orbit_store::TextHash;
+/// assert_eq!(TextHash::of("Mali  and\nRussia"), TextHash::of("mali and russia"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TextHash(String);
+
+impl TextHash {
+    /// The hash of `text`.
+    pub fn of(text: &str) -> TextHash {
+        use std::fmt::Write;
+        let digest = Sha256::digest(normalised_text(text).as_bytes());
+        let mut hex = String::with_capacity(64);
+        for byte in digest {
+            // Writing to a String cannot fail.
+            let _ = write!(hex, "{byte:02x}");
+        }
+        TextHash(hex)
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An article to store: a document with its facts, and its [`TextHash`] when the caller has
+/// it already (`(Document, Vec<Fact>, TextHash)`); a `(Document, Vec<Fact>)` is hashed here.
+pub trait NewArticle {
+    /// The cleaned article.
+    fn document(&self) -> &Document;
+    /// Its facts, as the extractor hands them over.
+    fn facts(&self) -> &[Fact];
+    /// The hash of its text.
+    fn text_hash(&self) -> Cow<'_, TextHash>;
+}
+
+impl NewArticle for (Document, Vec<Fact>) {
+    fn document(&self) -> &Document {
+        &self.0
+    }
+    fn facts(&self) -> &[Fact] {
+        &self.1
+    }
+    fn text_hash(&self) -> Cow<'_, TextHash> {
+        Cow::Owned(TextHash::of(&self.0.text))
+    }
+}
+
+impl NewArticle for (Document, Vec<Fact>, TextHash) {
+    fn document(&self) -> &Document {
+        &self.0
+    }
+    fn facts(&self) -> &[Fact] {
+        &self.1
+    }
+    fn text_hash(&self) -> Cow<'_, TextHash> {
+        Cow::Borrowed(&self.2)
     }
 }
 
@@ -191,9 +257,9 @@ impl Store {
     /// so inserting row by row would cost an index segment (and the merges that follow) per
     /// article and per fact. Ids are those row-by-row inserts would get: one more than the
     /// largest stored, in batch order.
-    pub fn insert_batch(
+    pub fn insert_batch<A: NewArticle>(
         &mut self,
-        batch: &[(Document, Vec<Fact>)],
+        batch: &[A],
     ) -> Result<Vec<Inserted>, StoreError> {
         const ACTION: &str = "storing articles";
         let ingested_at = jiff::Timestamp::now().to_string();
@@ -230,10 +296,11 @@ impl Store {
             // The URLs and text hashes of the batch's new articles: an article repeating one
             // of them is a duplicate of that article, as if it had been stored already.
             let mut staged_urls: HashMap<&str, i64> = HashMap::new();
-            let mut staged_hashes: HashMap<String, i64> = HashMap::new();
-            for (doc, facts) in batch {
+            let mut staged_hashes: HashMap<TextHash, i64> = HashMap::new();
+            for article in batch {
+                let (doc, facts) = (article.document(), article.facts());
                 let url = usable_url(doc.url.as_deref());
-                let hash = text_hash(&doc.text);
+                let hash = article.text_hash();
                 let by_url = match url {
                     Some(url) => find_by_url(&tx, url)
                         .doing(ACTION)?
@@ -244,7 +311,7 @@ impl Store {
                     Some(id) => Some(id),
                     None => find_by_hash(&tx, &hash)
                         .doing(ACTION)?
-                        .or_else(|| staged_hashes.get(&hash).copied()),
+                        .or_else(|| staged_hashes.get(hash.as_ref()).copied()),
                 };
                 if let Some(article_id) = found {
                     out.push(Inserted::Duplicate { article_id });
@@ -254,7 +321,7 @@ impl Store {
                     .execute(params![
                         article_id,
                         url,
-                        hash,
+                        hash.as_str(),
                         doc.origin,
                         doc.source,
                         doc.title,
@@ -307,7 +374,7 @@ impl Store {
                 if let Some(url) = url {
                     staged_urls.insert(url, article_id);
                 }
-                staged_hashes.insert(hash, article_id);
+                staged_hashes.insert(hash.into_owned(), article_id);
                 out.push(Inserted::New {
                     article_id,
                     facts: facts.len(),
@@ -320,10 +387,11 @@ impl Store {
         Ok(out)
     }
 
-    /// True if an article with this URL, or with this text up to whitespace and case, is
-    /// already stored (so the caller can skip extracting facts from it).
-    pub fn contains_article(&self, url: Option<&str>, text: &str) -> Result<bool, StoreError> {
-        Ok(find_article(&self.conn, usable_url(url), &text_hash(text))
+    /// True if an article with this URL, or with this text up to whitespace and case (the
+    /// text's [`TextHash`]), is already stored (so the caller can skip extracting facts from
+    /// it).
+    pub fn contains_article(&self, url: Option<&str>, text: &TextHash) -> Result<bool, StoreError> {
+        Ok(find_article(&self.conn, usable_url(url), text)
             .doing("looking up an article")?
             .is_some())
     }
@@ -439,7 +507,11 @@ fn usable_url(url: Option<&str>) -> Option<&str> {
 }
 
 /// The id of a stored article with this URL or this text hash.
-fn find_article(conn: &Connection, url: Option<&str>, hash: &str) -> rusqlite::Result<Option<i64>> {
+fn find_article(
+    conn: &Connection,
+    url: Option<&str>,
+    hash: &TextHash,
+) -> rusqlite::Result<Option<i64>> {
     if let Some(url) = url
         && let Some(found) = find_by_url(conn, url)?
     {
@@ -454,9 +526,9 @@ fn find_by_url(conn: &Connection, url: &str) -> rusqlite::Result<Option<i64>> {
         .optional()
 }
 
-fn find_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+fn find_by_hash(conn: &Connection, hash: &TextHash) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT id FROM articles WHERE text_hash = ?1")?
-        .query_row([hash], |row| row.get(0))
+        .query_row([hash.as_str()], |row| row.get(0))
         .optional()
 }
 
@@ -512,18 +584,6 @@ fn normalised_text(text: &str) -> String {
         }
     }
     if per_char { out } else { out.to_lowercase() }
-}
-
-/// Hex SHA-256 of the normalised text: the key that makes identical articles duplicates.
-fn text_hash(text: &str) -> String {
-    use std::fmt::Write;
-    let digest = Sha256::digest(normalised_text(text).as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        // Writing to a String cannot fail.
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
 }
 
 /// One row of [`SELECT_FACTS`] as stored, before its text columns are parsed.
@@ -652,9 +712,9 @@ mod tests {
             normalised_text("  Mali's JUNTA\n\n met\tLavrov. "),
             "mali's junta met lavrov."
         );
-        assert_eq!(text_hash("A  b"), text_hash("a\nB"));
-        assert_ne!(text_hash("a b"), text_hash("ab"));
-        assert_eq!(text_hash("").len(), 64);
+        assert_eq!(TextHash::of("A  b"), TextHash::of("a\nB"));
+        assert_ne!(TextHash::of("a b"), TextHash::of("ab"));
+        assert_eq!(TextHash::of("").as_str().len(), 64);
         // Word by word, lowercasing is the whole text's: "ΟΔΟΣ" ends in a final sigma.
         for text in ["ΟΔΟΣ ΣΟΦΙΑ", "İstanbul ẞ Ǆ", "Côte d’Ivoire  GOÏTA"] {
             let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");

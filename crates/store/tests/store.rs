@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use orbit_core::{Bloc, Category, Direction, Document, EventType, Fact, FuzzyDate, Period, Stance};
-use orbit_store::{Counts, FactFilter, Inserted, SCHEMA_VERSION, Store, StoreError};
+use orbit_store::{Counts, FactFilter, Inserted, SCHEMA_VERSION, Store, StoreError, TextHash};
 use tempfile::TempDir;
 
 /// A fresh database file in its own temporary directory (kept alive by the returned guard).
@@ -278,23 +278,36 @@ fn contains_article_knows_stored_urls_and_texts() {
     store
         .insert_batch(&[(doc(Some("https://example.org/a"), "Stored   Text."), vec![])])
         .unwrap();
+    let contains = |url, text| store.contains_article(url, &TextHash::of(text)).unwrap();
+    assert!(contains(Some("https://example.org/a"), "other"));
+    assert!(contains(None, "stored text."));
+    assert!(contains(Some("https://example.org/new"), "STORED\ntext."));
+    assert!(!contains(Some("https://example.org/new"), "new text"));
+    assert!(!contains(None, ""));
+}
+
+#[test]
+fn a_hash_given_with_the_article_is_the_one_it_is_found_by() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let text = "Mali's junta met Lavrov.";
+    let hashed = [(doc(None, text), Vec::new(), TextHash::of(text))];
+    assert!(matches!(
+        store.insert_batch(&hashed).unwrap()[0],
+        Inserted::New { .. }
+    ));
     assert!(
         store
-            .contains_article(Some("https://example.org/a"), "other")
+            .contains_article(None, &TextHash::of("MALI'S junta  met lavrov."))
             .unwrap()
     );
-    assert!(store.contains_article(None, "stored text.").unwrap());
-    assert!(
+    // The same text given without its hash is hashed here, to the same key.
+    assert!(matches!(
         store
-            .contains_article(Some("https://example.org/new"), "STORED\ntext.")
-            .unwrap()
-    );
-    assert!(
-        !store
-            .contains_article(Some("https://example.org/new"), "new text")
-            .unwrap()
-    );
-    assert!(!store.contains_article(None, "").unwrap());
+            .insert_batch(&[(doc(None, text), Vec::new())])
+            .unwrap()[0],
+        Inserted::Duplicate { .. }
+    ));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use orbit_clean::Cleaner;
 use orbit_core::{Document, Fact, RawArticle};
 use orbit_extract::Extractor;
 use orbit_ingest::ReadResult;
-use orbit_store::{Inserted, Store};
+use orbit_store::{Inserted, NewArticle, Store, TextHash};
 
 use crate::args::{Global, IngestArgs};
 use crate::commands::parallel::{parallel_map, worker_threads};
@@ -77,7 +77,10 @@ pub struct Pipeline {
 
 /// An item after cleaning, deduplication and extraction: ready to store, already stored
 /// (`None`), or failed.
-type Prepared = Result<Option<(Document, Vec<Fact>)>>;
+type Prepared = Result<Option<Ready>>;
+
+/// A cleaned article with its facts and the hash of its text, ready to store.
+type Ready = (Document, Vec<Fact>, TextHash);
 
 impl Pipeline {
     pub fn load(global: &Global) -> Result<Self> {
@@ -106,7 +109,7 @@ impl Pipeline {
         let threads = worker_threads();
         let mut items = items;
         let mut tally = Tally::default();
-        let mut batch: Vec<(Document, Vec<Fact>)> = Vec::with_capacity(BATCH);
+        let mut batch: Vec<Ready> = Vec::with_capacity(BATCH);
         let lookup = store.path().map(Store::open).transpose()?;
         std::thread::scope(|scope| -> Result<()> {
             let mut writer = Writer::Idle(store);
@@ -150,18 +153,26 @@ impl Pipeline {
         Ok(tally)
     }
 
-    /// Cleans a chunk of items across the worker threads; results in input order.
-    fn clean_chunk(&self, chunk: Vec<ReadResult>, threads: usize) -> Vec<Result<Document>> {
-        let cleaned = parallel_map(&chunk, threads, |item| {
-            item.as_ref().ok().map(|raw| self.clean(raw))
-        });
+    /// Cleans a chunk of items and hashes their texts across the worker threads; results in
+    /// input order.
+    fn clean_chunk(
+        &self,
+        chunk: Vec<ReadResult>,
+        threads: usize,
+    ) -> Vec<Result<(Document, TextHash)>> {
+        let hashed = |raw: &RawArticle| {
+            let doc = self.clean(raw)?;
+            let hash = TextHash::of(&doc.text);
+            Ok((doc, hash))
+        };
+        let cleaned = parallel_map(&chunk, threads, |item| item.as_ref().ok().map(hashed));
         chunk
             .into_iter()
             .zip(cleaned)
             .map(|(item, cleaned)| match (item, cleaned) {
                 (Err(e), _) => Err(e.into()),
                 (Ok(_), Some(cleaned)) => cleaned,
-                (Ok(raw), None) => self.clean(&raw),
+                (Ok(raw), None) => hashed(&raw),
             })
             .collect()
     }
@@ -171,20 +182,21 @@ impl Pipeline {
     fn extract_chunk(
         &self,
         store: &Store,
-        cleaned: Vec<Result<Document>>,
+        cleaned: Vec<Result<(Document, TextHash)>>,
         threads: usize,
     ) -> Vec<Prepared> {
-        let documents: Vec<Result<Option<Document>>> = cleaned
+        let documents: Vec<Result<Option<(Document, TextHash)>>> = cleaned
             .into_iter()
             .map(|doc| {
-                let doc = doc?;
-                Ok((!store.contains_article(doc.url.as_deref(), &doc.text)?).then_some(doc))
+                let (doc, hash) = doc?;
+                let stored = store.contains_article(doc.url.as_deref(), &hash)?;
+                Ok((!stored).then_some((doc, hash)))
             })
             .collect();
         // A bug the extractor meets on one article (a panic) costs that article only: it is
         // reported and skipped like unreadable input, and the rest of the run goes on.
         let facts = parallel_map(&documents, threads, |doc| match doc {
-            Ok(Some(doc)) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Ok(Some((doc, _))) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 self.extractor.extract(doc)
             }))
             .ok(),
@@ -194,8 +206,8 @@ impl Pipeline {
             .into_iter()
             .zip(facts)
             .map(|(doc, facts)| match (doc?, facts) {
-                (Some(doc), Some(facts)) => Ok(Some((doc, facts))),
-                (Some(doc), None) => Err(anyhow::anyhow!(
+                (Some((doc, hash)), Some(facts)) => Ok(Some((doc, facts, hash))),
+                (Some((doc, _)), None) => Err(anyhow::anyhow!(
                     "{}: orbit hit an internal error while extracting facts from this article \
                      and skipped it; please report it with the article",
                     doc.origin
@@ -229,7 +241,7 @@ impl<'scope, 'env> Writer<'scope, 'env> {
     fn start(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         store: &'env mut Store,
-        batches: Vec<Vec<(Document, Vec<Fact>)>>,
+        batches: Vec<Vec<Ready>>,
     ) -> Self {
         if batches.is_empty() {
             return Writer::Idle(store);
@@ -299,9 +311,9 @@ fn file_name(origin: &str) -> Option<String> {
 
 /// Stores `batch` in one transaction, counts what was new and what was a duplicate in
 /// `tally`, and empties it.
-pub(crate) fn commit(
+pub(crate) fn commit<A: NewArticle>(
     store: &mut Store,
-    batch: &mut Vec<(Document, Vec<Fact>)>,
+    batch: &mut Vec<A>,
     tally: &mut Tally,
 ) -> Result<()> {
     if batch.is_empty() {
