@@ -5,6 +5,9 @@
 //! Ghana, sanctioned Mali" is about Mali: Ghana sits in a relative clause. A fact never counts
 //! for a country the clause does not name.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::{Lexicon, Reporting, Voice};
 use orbit_core::{Actor, Gazetteer, fold_key};
@@ -22,6 +25,8 @@ pub struct Clause<'a> {
     pub cues: Vec<CueHit>,
     /// The lexicon's aside phrases, compiled once by the extractor.
     pub asides: &'a AsideMatcher,
+    /// What [`is_aside_at`] reads of the clause, found on its first call (`Default` to build).
+    pub aside_scan: OnceCell<Option<AsideScan>>,
 }
 
 impl Clause<'_> {
@@ -418,15 +423,37 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
 /// ("Amid Wagner's departure, ..."), or a trailing "after they departed" clause. The phrases
 /// are the lexicon's `fronted_context`, `trailing_context` and `aside_openers`.
 pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
-    let whole = &clause.text[clause.start..clause.end];
     let before = &clause.text[clause.start..pos];
-    if clause.asides.opens_with_fronted(whole)
-        && whole.find(',').is_some_and(|comma| before.len() < comma)
+    let scan = clause
+        .aside_scan
+        .get_or_init(|| AsideScan::of(clause))
+        .as_ref()
+        .filter(|_| pos <= clause.end);
+    if let Some(comma) = match scan {
+        Some(scan) => scan.fronted_comma,
+        None => fronted_comma(clause),
+    } && before.len() < comma
     {
         return true;
     }
-    let lower = before.to_lowercase();
-    if clause.asides.has_trailing_context(&lower) {
+    let (lower, trailing, last_opener) = match scan {
+        Some(scan) => {
+            let len = scan.lower_at[before.len()];
+            let last_opener = scan.opener_ends.iter().rev().find(|&&e| e <= len);
+            (
+                Cow::Borrowed(&scan.lower[..len]),
+                scan.first_trailing_end.is_some_and(|e| e <= len),
+                last_opener.copied(),
+            )
+        }
+        None => {
+            let lower = before.to_lowercase();
+            let trailing = clause.asides.has_trailing_context(&lower);
+            let last_opener = clause.asides.last_opener_end(&lower);
+            (Cow::Owned(lower), trailing, last_opener)
+        }
+    };
+    if trailing {
         return true;
     }
     let open = before.matches('(').count();
@@ -434,7 +461,7 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     if open > close {
         return true;
     }
-    match clause.asides.last_opener_end(&lower) {
+    match last_opener {
         Some(i) if !lower[i..].contains([',', '—', ')', ';']) => true,
         // A list runs on past its commas ("which now include China, Turkey, and Iran", "composé
         // de Madagascar, de l'île Maurice, des Comores") while each further item is a bare name.
@@ -453,6 +480,64 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
                 && bare_names(clause, at, pos, false)
         }
         _ => false,
+    }
+}
+
+/// The first comma of a clause that opens with a fronted context phrase: what comes before it
+/// is context.
+fn fronted_comma(clause: &Clause<'_>) -> Option<usize> {
+    let whole = &clause.text[clause.start..clause.end];
+    if clause.asides.opens_with_fronted(whole) {
+        whole.find(',')
+    } else {
+        None
+    }
+}
+
+/// What [`is_aside_at`] reads of a clause, found once for all the positions it is asked about:
+/// it is asked for every mention and cue, and lowercasing and scanning the clause up to each
+/// of them made it one of the extractor's largest costs.
+#[derive(Debug)]
+pub struct AsideScan {
+    fronted_comma: Option<usize>,
+    /// The clause lowercased.
+    lower: String,
+    /// Where each byte offset of the clause (at a character boundary) lands in `lower`.
+    lower_at: Vec<usize>,
+    /// The end of the earliest trailing context phrase in `lower`.
+    first_trailing_end: Option<usize>,
+    /// The ends of the aside openers in `lower`, in order.
+    opener_ends: Vec<usize>,
+}
+
+impl AsideScan {
+    /// `None` for a clause with a capital sigma: it lowercases by its neighbours, so a prefix
+    /// of the lowercased clause is not always the lowercased prefix (those few clauses are
+    /// read the slow way).
+    fn of(clause: &Clause<'_>) -> Option<AsideScan> {
+        let whole = &clause.text[clause.start..clause.end];
+        if whole.contains('Σ') {
+            return None;
+        }
+        let mut lower = String::with_capacity(whole.len());
+        let mut lower_at = vec![0; whole.len() + 1];
+        for (i, c) in whole.char_indices() {
+            lower_at[i] = lower.len();
+            lower.extend(c.to_lowercase());
+        }
+        lower_at[whole.len()] = lower.len();
+        // Each phrase found in the lowercased clause is found in a lowercased prefix exactly
+        // when it ends inside it.
+        let first_trailing_end = clause.asides.trailing_ends(&lower).min();
+        let mut opener_ends: Vec<usize> = clause.asides.opener_ends(&lower).collect();
+        opener_ends.sort_unstable();
+        Some(AsideScan {
+            fronted_comma: fronted_comma(clause),
+            lower,
+            lower_at,
+            first_trailing_end,
+            opener_ends,
+        })
     }
 }
 

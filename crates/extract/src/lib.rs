@@ -142,6 +142,7 @@ impl Extractor {
                         .collect(),
                     cues: clause_cues,
                     asides: &self.asides,
+                    aside_scan: Default::default(),
                 };
                 let events = &self.knowledge.lexicon.events;
                 let is_type = |c: &CueHit, types: &[EventType]| match c.class {

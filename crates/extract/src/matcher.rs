@@ -256,13 +256,20 @@ impl AsideMatcher {
         self.trailing.is_match(lower)
     }
 
+    /// The end of every trailing context phrase in `lower` (lowercased text).
+    pub fn trailing_ends<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.trailing.find_overlapping_iter(lower).map(|m| m.end())
+    }
+
     /// The end of the last aside opener in `lower` (lowercased text).
     pub fn last_opener_end(&self, lower: &str) -> Option<usize> {
         // Every occurrence of every opener is found, so the largest end is that of the last one.
-        self.openers
-            .find_overlapping_iter(lower)
-            .map(|m| m.end())
-            .max()
+        self.opener_ends(lower).max()
+    }
+
+    /// The end of every aside opener in `lower` (lowercased text).
+    pub fn opener_ends<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.openers.find_overlapping_iter(lower).map(|m| m.end())
     }
 }
 

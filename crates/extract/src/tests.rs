@@ -398,6 +398,43 @@ fn a_sentence_opening_with_a_comparison_is_background_for_the_compared_country()
 }
 
 #[test]
+fn the_aside_scan_answers_as_lowercasing_each_prefix_does() {
+    use crate::attribute::{Clause, is_aside_at};
+    use std::cell::OnceCell;
+    for text in [
+        "Mali is expanding its security alliances, which now include China, Turkey, and Iran.",
+        "Amid Wagner's departure, Mali's junta (backed by Moscow) signed a deal with Russia \
+         after they departed.",
+        "Le Niger, qui a expulsé les soldats français, s'est rapproché de la Russie, de la \
+         Turquie et de l'Iran.",
+        "İSTANBUL hosted Niger's minister, WHO met Erdoğan; ẞ and Ǆ are odd letters.",
+    ] {
+        let mentions = EXTRACTOR
+            .entities
+            .find_with_surnames(text, &orbit_core::fold(text));
+        let clause = |aside_scan| Clause {
+            text,
+            start: 0,
+            end: text.len(),
+            mentions: mentions.clone(),
+            cues: Vec::new(),
+            asides: &EXTRACTOR.asides,
+            aside_scan,
+        };
+        // A scan of `None` is what a clause with a capital sigma gets: each prefix lowercased.
+        let (scanned, slow) = (clause(OnceCell::new()), clause(OnceCell::from(None)));
+        for pos in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                is_aside_at(&scanned, pos),
+                is_aside_at(&slow, pos),
+                "{text:?} at {pos}"
+            );
+        }
+        assert!(matches!(scanned.aside_scan.get(), Some(Some(_))));
+    }
+}
+
+#[test]
 fn a_list_in_an_aside_stays_in_the_aside_past_its_commas() {
     // All three are in the relative clause: the nearest to the cue is the counterpart.
     let f = facts(
