@@ -203,13 +203,21 @@ fn is_dateline(clause: &Clause<'_>, m: &Mention) -> bool {
 
 /// A country named alongside a power as a co-provider ("l'assistance de la Russie et du Rwanda",
 /// "supported by Russia, the United Arab Emirates and Egypt") acts like that power; it is not
-/// the country the relation is with.
+/// the country the relation is with. A pair after "between" is the two sides of the relation
+/// ("relations between Paris and Conakry"), not co-providers.
 fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
     let is_power = |e: &Mention| !matches!(e.entity, EntityRef::Country(_));
-    clause
-        .mentions
-        .iter()
-        .any(|p| is_power(p) && p.end <= m.start && coordinated(&clause.text[p.end..m.start]))
+    let opens_a_pair = |p: &Mention| {
+        words_before(clause, p.start, 2)
+            .iter()
+            .any(|w| matches!(w.as_str(), "between" | "entre" | "между"))
+    };
+    clause.mentions.iter().any(|p| {
+        is_power(p)
+            && p.end <= m.start
+            && coordinated(&clause.text[p.end..m.start])
+            && !opens_a_pair(p)
+    })
 }
 
 /// A country named as the partner of another African country's event, after "with"/"avec"

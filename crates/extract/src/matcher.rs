@@ -5,7 +5,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::Asides;
-use orbit_core::{Folded, Gazetteer, Lexicon, fold};
+use orbit_core::{Folded, Gazetteer, Lexicon, fold, fold_key};
 
 /// An entity named in the text, with its span in the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,8 +212,11 @@ impl CueMatcher {
     }
 }
 
+/// Quotation marks and brackets that may open a clause before its first word.
+const OPENING_MARKS: [char; 9] = ['«', '"', '“', '„', '‘', '\'', '(', '[', '‹'];
+
 /// Finds the lexicon's aside phrases (see [`Asides`]) in lowercased, unfolded text: accents and
-/// spaces count as written.
+/// spaces count as written (fronted phrases excepted, see [`AsideMatcher::opens_with_fronted`]).
 #[derive(Debug)]
 pub struct AsideMatcher {
     fronted: Vec<String>,
@@ -226,28 +229,27 @@ pub struct AsideMatcher {
 
 impl AsideMatcher {
     pub fn new(asides: &Asides) -> Result<Self, aho_corasick::BuildError> {
+        let fronted: Vec<String> = asides.fronted.iter().map(|f| fold_key(f)).collect();
         Ok(AsideMatcher {
-            fronted: asides.fronted.clone(),
-            fronted_chars: asides
-                .fronted
-                .iter()
-                .map(|f| f.chars().count())
-                .max()
-                .unwrap_or(0),
+            fronted_chars: fronted.iter().map(|f| f.chars().count()).max().unwrap_or(0),
+            fronted,
             trailing: AhoCorasick::new(&asides.trailing)?,
             openers: AhoCorasick::new(&asides.openers)?,
         })
     }
 
-    /// Whether `clause` (as written) opens with a fronted context phrase.
+    /// Whether `clause` (as written) opens with a fronted context phrase, after any opening
+    /// quote or bracket, accents folded: a quoted « A la différence du Mali voisin, ... » is as
+    /// fronted as the lexicon's "à la différence du ".
     pub fn opens_with_fronted(&self, clause: &str) -> bool {
-        // Only the clause's first words are lowercased: this runs for every mention of every
+        // Only the clause's first words are folded: this runs for every mention of every
         // clause.
         let opening: String = clause
+            .trim_start_matches(|c: char| c.is_whitespace() || OPENING_MARKS.contains(&c))
             .chars()
             .take(self.fronted_chars)
-            .flat_map(char::to_lowercase)
             .collect();
+        let opening = fold_key(&opening);
         self.fronted.iter().any(|f| opening.starts_with(f.as_str()))
     }
 
