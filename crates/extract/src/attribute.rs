@@ -611,6 +611,9 @@ pub fn counterpart(
     is_forces: impl Fn(&CueHit) -> bool,
 ) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
+    let cue_word_end = clause.text[cue.end..clause.end]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(clause.end, |i| cue.end + i);
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
             && !is_reporter(clause, m, &lex.reporting)
@@ -637,14 +640,30 @@ pub fn counterpart(
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let other_part = is_aside_at(clause, m.start) != cue_aside;
-            let distance = if m.start >= cue.end {
-                m.start - cue.end
+            let governs_the_cue =
+                m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
+            // At equal distance the object after the event word wins: "signed a deal with
+            // Russia and expelled the French ambassador" expels the French. A cue may be a
+            // word's beginning ("expel*"): the distance runs from the end of the word.
+            let distance = if m.start >= cue_word_end {
+                2 * (m.start - cue_word_end)
             } else {
-                cue.start.saturating_sub(m.end)
+                2 * cue.start.saturating_sub(m.end) + 1
             };
-            (neutral, other_part, distance)
+            (neutral, other_part, governs_the_cue, distance)
         })
         .map(|m| m.entity)
+}
+
+/// Whether `between` (the text from a power to the event cue after it) opens a content clause:
+/// "allegations by the United States that the country supplied weapons and ammunition to
+/// Russia" — the United States alleges, the weapons went to Russia.
+fn opens_content_clause(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        matches!(w.to_lowercase().as_str(), "that" | "que" | "что")
+            || w.to_lowercase().starts_with("qu'")
+    })
 }
 
 /// Which side acts in the event at `cue` between `country` and `counterpart` (see [`Actor`]).
@@ -741,7 +760,31 @@ fn heads_subject_of(
                 && t.end <= cue.start
                 && words_between(clause, m.end, t.start) == 0
                 && words_between(clause, t.end, cue.start) <= 2
+                && !links_another_event(&clause.text[t.end..cue.start])
         })
+}
+
+/// Whether the words between forces and an event word start another event ("welcomed Russian
+/// instructors after expelling French forces"): then the forces are not that event's subject.
+fn links_another_event(between: &str) -> bool {
+    between.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "after"
+                | "before"
+                | "while"
+                | "and"
+                | "since"
+                | "when"
+                | "amid"
+                | "après"
+                | "avant"
+                | "et"
+                | "depuis"
+                | "pendant"
+                | "lors"
+        )
+    })
 }
 
 /// How many words lie between byte offsets `a` and `b` of the clause.
@@ -753,7 +796,28 @@ pub(crate) fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
 /// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only named
 /// organisations; "Russia said it would send instructors" is Russia speaking for itself. A
 /// nationality next to the word for an agency ("the French news agency") is the agency's.
+/// Any power cited with "according to"/"selon" ("according to Western officials") is a source.
 fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool {
+    // "according to Western officials", "selon des responsables occidentaux": the source of the
+    // news, a phrase and at most two words before the name.
+    let cited = |gap: usize| {
+        reporting.citing.iter().any(|phrase| {
+            let words = words_before(clause, m.start, phrase.len() + gap);
+            words.len() == phrase.len() + gap
+                && words[..phrase.len()] == *phrase
+                && !words[phrase.len()..].iter().any(|w| {
+                    // "selon lesquelles la Russie avait transféré...": what the reports say.
+                    w.ends_with([',', ';', ':'])
+                        || matches!(
+                            w.as_str(),
+                            "lesquelles" | "lesquels" | "laquelle" | "lequel"
+                        )
+                })
+        })
+    };
+    if (0..=2).any(cited) {
+        return true;
+    }
     if m.kind == AliasKind::Demonym {
         let before = words_before(clause, m.start, 1);
         let after: Vec<String> = clause.text[m.end..clause.end]
@@ -775,14 +839,9 @@ fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool 
                 .to_lowercase()
         })
         .collect();
-    let said = after
+    after
         .iter()
-        .any(|w| reporting.verbs.iter().any(|v| v.matches(w)));
-    let cited = reporting
-        .citing
-        .iter()
-        .any(|phrase| words_before(clause, m.start, phrase.len()) == *phrase);
-    said || cited
+        .any(|w| reporting.verbs.iter().any(|v| v.matches(w)))
 }
 
 /// The power a clause refers to by a pronoun that opens it: "They", "It", "Ils", "Il", "Elle"

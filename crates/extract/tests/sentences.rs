@@ -21,6 +21,8 @@ struct Case {
     event_type: Option<EventType>,
     /// Checked when given: whether the fact is read as denied or not done.
     negated: Option<bool>,
+    /// Checked when given: whether the fact is read as uncertain (alleged, reported, possible).
+    hedged: Option<bool>,
     /// Countries the sentence names that must get no fact (a stop on a tour, a party's friend).
     #[serde(default)]
     not_countries: Vec<String>,
@@ -50,6 +52,7 @@ fn every_fixture_sentence_is_read_as_specified() {
                 && f.actor == case.actor
                 && case.event_type.is_none_or(|t| t == f.event_type)
                 && case.negated.is_none_or(|n| n == f.negated)
+                && case.hedged.is_none_or(|h| h == f.hedged)
         };
         let strays = facts
             .iter()
@@ -59,18 +62,19 @@ fn every_fixture_sentence_is_read_as_specified() {
                 .iter()
                 .map(|f| {
                     format!(
-                        "{} {} {} {} {}{}",
+                        "{} {} {} {} {}{}{}",
                         f.country,
                         f.counterpart,
                         f.direction,
                         f.actor,
                         f.event_type,
-                        if f.negated { " negated" } else { "" }
+                        if f.negated { " negated" } else { "" },
+                        if f.hedged { " hedged" } else { "" }
                     )
                 })
                 .collect();
             wrong.push(format!(
-                "{:?}\n  expected {} {} {} {} {:?} negated={:?}, none for {:?}\n  got {got:?}",
+                "{:?}\n  expected {} {} {} {} {:?} negated={:?} hedged={:?}, none for {:?}\n  got {got:?}",
                 case.text,
                 case.country,
                 case.counterpart,
@@ -78,6 +82,7 @@ fn every_fixture_sentence_is_read_as_specified() {
                 case.actor,
                 case.event_type,
                 case.negated,
+                case.hedged,
                 case.not_countries
             ));
         }
