@@ -71,6 +71,8 @@ struct LexiconFile {
     #[serde(default)]
     refusals: Vec<String>,
     #[serde(default)]
+    successions: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     person_nouns: Vec<String>,
@@ -113,6 +115,9 @@ pub struct Lexicon {
     /// Words that refuse the act after them ("refused to", "a refusé de"), folded: a refused
     /// hostile act sides with the one spared.
     pub refusals: Vec<String>,
+    /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
+    /// par"), folded: forces of the same power taking over are that power staying.
+    pub successions: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -295,6 +300,7 @@ impl Lexicon {
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
+            successions: fold_all(file.successions, "successions")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,

@@ -411,6 +411,10 @@ impl Extractor {
                 Some(support) => &lex.events[support],
                 None => event,
             };
+            let event = match self.handed_over_within(clause, cue, event, counterpart) {
+                Some(deployment) => &lex.events[deployment],
+                None => event,
+            };
             // A power inherited through an opening pronoun is that pronoun: the subject.
             let actor = if power_prefix.is_some() {
                 Actor::Counterpart
@@ -500,6 +504,37 @@ impl Extractor {
             .iter()
             .any(|r| before.ends_with(r.as_str()))
             .then(|| self.event_of(EventType::Support, Stance::Cooperative))
+            .flatten()
+    }
+
+    /// A withdrawal whose place is taken by forces of the same power ("Wagner has left Mali and
+    /// its units have been taken over by the Moscow-run Africa Corps"): that power stays, so
+    /// the event is its deployment, not a retreat.
+    fn handed_over_within(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        counterpart: EntityRef,
+    ) -> Option<usize> {
+        if event.event_type != EventType::Retreat {
+            return None;
+        }
+        let after = fold(&clause.text[cue.end..clause.end]);
+        let handed_at = self
+            .knowledge
+            .lexicon
+            .successions
+            .iter()
+            .filter_map(|s| after.text.find(s.as_str()))
+            .min()?;
+        let handed_at = cue.end + after.original_offset(handed_at);
+        let successor_named = clause
+            .mentions
+            .iter()
+            .any(|m| m.entity == counterpart && m.start >= handed_at);
+        successor_named
+            .then(|| self.event_of(EventType::Mobilize, Stance::Cooperative))
             .flatten()
     }
 
