@@ -75,6 +75,8 @@ struct LexiconFile {
     #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
+    representatives: Vec<String>,
+    #[serde(default)]
     person_nouns: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
@@ -140,6 +142,9 @@ pub struct Voice {
     pub speech: Vec<String>,
     /// "with", "avec" right after an event word: what follows is the other party.
     pub partner_markers: Vec<String>,
+    /// People who speak for a country ("ministers", "délégation"): "ministers from Mali" are
+    /// Mali's, "from" does not make Mali an origin.
+    pub representatives: Vec<String>,
 }
 
 /// Phrases that open the parts of a clause that are not its main event, lowercased with their
@@ -298,6 +303,7 @@ impl Lexicon {
                 agent_markers: fold_all(file.agent_markers, "agent_markers")?,
                 speech: fold_all(file.speech, "speech")?,
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
+                representatives: fold_all(file.representatives, "representatives")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             successions: fold_all(file.successions, "successions")?,

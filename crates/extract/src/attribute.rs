@@ -77,7 +77,7 @@ pub fn roles(
     clause: &Clause<'_>,
     is_departure: impl Fn(&CueHit) -> bool,
     is_movement: impl Fn(&CueHit) -> bool,
-    partner_markers: &[String],
+    voice: &Voice,
 ) -> Roles {
     let mut main = Vec::new();
     let mut demoted = Vec::new();
@@ -109,14 +109,14 @@ pub fn roles(
         } else if let Some(cue) = departure_from(clause, m, &is_departure) {
             departures.push((c, cue));
             main.push(c);
-        } else if is_origin(clause, m)
+        } else if is_origin(clause, m, &voice.representatives)
             || is_border(clause, m)
             || is_neighbour(clause, m)
             || is_topic(clause, m)
             || in_aside(clause, m)
             || is_dateline(clause, m)
             || acts_with_a_power(clause, m)
-            || is_partner_of_another_country(clause, m, partner_markers)
+            || is_partner_of_another_country(clause, m, &voice.partner_markers)
         {
             demoted.push(c);
         } else {
@@ -404,8 +404,8 @@ fn is_nationality_of_a_person(clause: &Clause<'_>, m: &Mention, person_nouns: &[
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
-fn is_origin(clause: &Clause<'_>, m: &Mention) -> bool {
-    let w = words_before(clause, m.start, 3);
+fn is_origin(clause: &Clause<'_>, m: &Mention, representatives: &[String]) -> bool {
+    let w = words_before(clause, m.start, 4);
     let last = |k: usize| {
         w.len()
             .checked_sub(k)
@@ -413,9 +413,12 @@ fn is_origin(clause: &Clause<'_>, m: &Mention) -> bool {
             .map(String::as_str)
     };
     let origin_word = |s: Option<&str>| matches!(s, Some("from" | "depuis" | "provenance"));
-    origin_word(last(1))
+    // "Ministers from Mali met Lavrov": people who speak for the country, not movers.
+    let represents = |k: usize| last(k).is_some_and(|x| representatives.contains(&fold_key(x)));
+    (origin_word(last(1)) && !represents(2))
         || (origin_word(last(2))
-            && matches!(last(1), Some("the" | "le" | "la" | "du" | "de" | "l'")))
+            && matches!(last(1), Some("the" | "le" | "la" | "du" | "de" | "l'"))
+            && !represents(3))
         || (last(2) == Some("out") && last(1) == Some("of"))
 }
 

@@ -153,7 +153,7 @@ impl Extractor {
                     &clause,
                     |c| is_type(c, &[EventType::Retreat, EventType::Coerce]),
                     |c| is_type(c, &[EventType::Mobilize]),
-                    &self.knowledge.lexicon.voice.partner_markers,
+                    &self.knowledge.lexicon.voice,
                 );
                 // Countries named only in demoted roles ("a bloc made up of Madagascar,
                 // Mauritius, the Comoros..."): when the article's own country is among them,

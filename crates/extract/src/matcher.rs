@@ -277,16 +277,23 @@ impl AsideMatcher {
 
 /// Drops the event cues that are words of a longer phrase: an idiom ("envoyé sur les roses" is a
 /// rebuff, not a dispatch; a "sanctions committee" sanctions no one) or a longer event cue
-/// ("refused to condemn" is support, neither a refusal nor a condemnation).
+/// ("refused to condemn" is support, neither a refusal nor a condemnation). Likewise a negation
+/// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing.
 fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
-    let phrase = |c: &CueHit| matches!(c.class, CueClass::Event(_) | CueClass::Idiom);
-    let inside = |c: &CueHit| {
+    let inside = |c: &CueHit, phrase: fn(&CueClass) -> bool| {
         hits.iter().any(|p| {
-            phrase(p) && p.start <= c.start && c.end <= p.end && p.end - p.start > c.end - c.start
+            phrase(&p.class)
+                && p.start <= c.start
+                && c.end <= p.end
+                && p.end - p.start > c.end - c.start
         })
     };
     hits.iter()
-        .filter(|c| !matches!(c.class, CueClass::Event(_)) || !inside(c))
+        .filter(|c| match c.class {
+            CueClass::Event(_) => !inside(c, |p| matches!(p, CueClass::Event(_) | CueClass::Idiom)),
+            CueClass::Negation => !inside(c, |p| matches!(p, CueClass::Hedge)),
+            _ => true,
+        })
         .copied()
         .collect()
 }
