@@ -712,9 +712,15 @@ pub fn actor(
         let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
         list.contains(&w)
     };
-    let passive = words_before(clause, cue.start, 2)
-        .iter()
-        .any(|w| is_one_of(w, &voice.passive_auxiliaries));
+    // "was breaking off relations" is the progressive, not the passive.
+    let progressive = clause.text[cue.start..clause.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
+    let passive = !progressive
+        && words_before(clause, cue.start, 2)
+            .iter()
+            .any(|w| is_one_of(w, &voice.passive_auxiliaries));
     if passive {
         let agent = parties.iter().find(|m| {
             m.start >= cue.end

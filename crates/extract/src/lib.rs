@@ -186,24 +186,16 @@ impl Extractor {
                     (None, None, Some(d)) => Some((d, DateBasis::Published)),
                     (None, None, None) => None,
                 };
-                let outsiders = roles
-                    .countries
-                    .iter()
-                    .filter(|c| !focus.contains(&self.knowledge.gazetteer.countries[**c].iso2))
-                    .count();
                 for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, &focus, date) {
-                    // A list of countries the article is not about, with no date of its own
-                    // ("Mali, Burkina Faso and Niger have cut ties with France" in a story on Togo),
-                    // recalls the past and would be misdated to the article's day: leave it to
-                    // those countries' own coverage.
+                    // A country the article is not about, in a sentence that recalls the past or
+                    // compares ("Mali, Burkina Faso and Niger had already cut ties with France" in
+                    // a story on Togo; "as in neighbouring Mali"), is background: it would be
+                    // misdated to the article's day. Leave it to that country's own coverage.
                     // So is a sentence that opens by comparing with another country ("Comme au
-                    // Mali, ...", "Unlike neighbouring Mali, ..."), whatever its date.
+                    // Mali, ...", "Unlike neighbouring Mali, ..."), whatever its words.
                     let outside = !focus.is_empty() && !focus.contains(&fact.country);
                     let background = outside
-                        && ((outsiders >= 2
-                            && clause.has(CueClass::Retrospective)
-                            && fact.date_basis != Some(DateBasis::Sentence))
-                            || opens_with_comparison(&clause));
+                        && (clause.has(CueClass::Retrospective) || opens_with_comparison(&clause));
                     if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
                     }
