@@ -77,6 +77,8 @@ struct LexiconFile {
     #[serde(default)]
     representatives: Vec<String>,
     #[serde(default)]
+    non_state_voices: Vec<String>,
+    #[serde(default)]
     person_nouns: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
@@ -145,6 +147,9 @@ pub struct Voice {
     /// People who speak for a country ("ministers", "délégation"): "ministers from Mali" are
     /// Mali's, "from" does not make Mali an origin.
     pub representatives: Vec<String>,
+    /// Voices of a country that are not its state ("the opposition", "civil society"): what
+    /// they denounce is not the government's act.
+    pub non_state_voices: Vec<String>,
 }
 
 /// Phrases that open the parts of a clause that are not its main event, lowercased with their
@@ -304,6 +309,7 @@ impl Lexicon {
                 speech: fold_all(file.speech, "speech")?,
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
                 representatives: fold_all(file.representatives, "representatives")?,
+                non_state_voices: fold_all(file.non_state_voices, "non_state_voices")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             successions: fold_all(file.successions, "successions")?,

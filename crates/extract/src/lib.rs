@@ -407,6 +407,11 @@ impl Extractor {
                 Some(deployment) => &lex.events[deployment],
                 None => event,
             };
+            // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
+            // society or critics speak; the government does nothing.
+            if attribute::voiced_by_non_state(clause, cue, &lex.voice.non_state_voices) {
+                continue;
+            }
             // A power inherited through an opening pronoun is that pronoun: the subject.
             let actor = if power_prefix.is_some() {
                 Actor::Counterpart
