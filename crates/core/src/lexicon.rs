@@ -111,8 +111,8 @@ pub struct Lexicon {
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
-    /// Openings of a comparison with another country ("comme au", "unlike"): a sentence that
-    /// starts with one recalls that country as background.
+    /// Words of a comparison with another country ("comme au", "unlike"): a sentence with one
+    /// recalls that country as background.
     pub comparisons: Vec<String>,
     /// The voice and speech words that decide a fact's actor (see `orbit_extract::attribute::actor`).
     pub voice: Voice,

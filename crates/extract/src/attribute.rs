@@ -663,9 +663,10 @@ pub fn counterpart(
 /// Russia" — the United States alleges, the weapons went to Russia.
 fn opens_content_clause(between: &str) -> bool {
     between.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        matches!(w.to_lowercase().as_str(), "that" | "que" | "что")
-            || w.to_lowercase().starts_with("qu'")
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+            .to_lowercase();
+        matches!(w.as_str(), "that" | "que" | "что") || w.starts_with("qu'")
     })
 }
 

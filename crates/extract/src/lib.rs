@@ -189,13 +189,12 @@ impl Extractor {
                 for fact in self.facts_of_clause(doc, &clause, &roles, &ctx, &focus, date) {
                     // A country the article is not about, in a sentence that recalls the past or
                     // compares ("Mali, Burkina Faso and Niger had already cut ties with France" in
-                    // a story on Togo; "as in neighbouring Mali"), is background: it would be
+                    // a story on Togo; "Comme au Mali, ..."), is background: it would be
                     // misdated to the article's day. Leave it to that country's own coverage.
-                    // So is a sentence that opens by comparing with another country ("Comme au
-                    // Mali, ...", "Unlike neighbouring Mali, ..."), whatever its words.
                     let outside = !focus.is_empty() && !focus.contains(&fact.country);
                     let background = outside
-                        && (clause.has(CueClass::Retrospective) || opens_with_comparison(&clause));
+                        && (clause.has(CueClass::Retrospective)
+                            || clause.has(CueClass::Comparison));
                     if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
                     }
@@ -743,20 +742,6 @@ fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: us
         .cues
         .iter()
         .any(|c| c.class == class && c.start >= cue.end && c.start < window_end)
-}
-
-/// Whether the clause opens (after any quotation mark) with a comparison cue: "Comme au
-/// Mali...", "« A la différence du Mali voisin...", "Unlike Mali, ...".
-fn opens_with_comparison(clause: &Clause<'_>) -> bool {
-    let body = &clause.text[clause.start..clause.end];
-    let lead = body.len()
-        - body
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .len();
-    clause
-        .cues
-        .iter()
-        .any(|c| c.class == CueClass::Comparison && c.start == clause.start + lead)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.

@@ -137,13 +137,13 @@ pub enum CueClass {
     Anaphora,
     /// Rebels, jihadists, militias: targets of hostility that are not the country.
     ArmedGroup,
-    /// Recap and comparison words: "already", "comme au Mali".
+    /// Recap words: "already", "earlier".
     Retrospective,
     /// Wars and conflicts: the object of "ending" when it is peace-making.
     Conflict,
     /// A set phrase whose words are not event cues ("sanctions committee").
     Idiom,
-    /// Opens a comparison with another country: "comme au", "unlike".
+    /// A comparison with another country: "comme au", "unlike".
     Comparison,
 }
 
@@ -212,9 +212,6 @@ impl CueMatcher {
     }
 }
 
-/// Quotation marks and brackets that may open a clause before its first word.
-const OPENING_MARKS: [char; 9] = ['«', '"', '“', '„', '‘', '\'', '(', '[', '‹'];
-
 /// Finds the lexicon's aside phrases (see [`Asides`]) in lowercased, unfolded text: accents and
 /// spaces count as written (fronted phrases excepted, see [`AsideMatcher::opens_with_fronted`]).
 #[derive(Debug)]
@@ -238,14 +235,14 @@ impl AsideMatcher {
         })
     }
 
-    /// Whether `clause` (as written) opens with a fronted context phrase, after any opening
-    /// quote or bracket, accents folded: a quoted « A la différence du Mali voisin, ... » is as
+    /// Whether `clause` (as written) opens with a fronted context phrase, after any quotation
+    /// mark or bracket before its first word, accents folded: a quoted « A la différence du Mali voisin, ... » is as
     /// fronted as the lexicon's "à la différence du ".
     pub fn opens_with_fronted(&self, clause: &str) -> bool {
         // Only the clause's first words are folded: this runs for every mention of every
         // clause.
         let opening: String = clause
-            .trim_start_matches(|c: char| c.is_whitespace() || OPENING_MARKS.contains(&c))
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
             .chars()
             .take(self.fronted_chars)
             .collect();
