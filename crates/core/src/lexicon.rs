@@ -73,6 +73,12 @@ struct LexiconFile {
     #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
+    threats: Vec<String>,
+    #[serde(default)]
+    relocations: Vec<String>,
+    #[serde(default)]
+    regrets: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     representatives: Vec<String>,
@@ -122,6 +128,16 @@ pub struct Lexicon {
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
+    /// Phrases that make the hostile act after them a threat ("threatened to expel", "menace de
+    /// rompre"), folded: the act has not happened, the threat has.
+    pub threats: Vec<String>,
+    /// Phrases that send forces somewhere ("relocated to", "redéployés vers"), folded: what is
+    /// named right after one is where the forces go — a power there is a place, not a party, and
+    /// a country there receives them.
+    pub relocations: Vec<String>,
+    /// Words of regret ("regretted", "disappointed by"), folded: a country that regrets a power's
+    /// hostile act wanted the tie it ends.
+    pub regrets: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -313,6 +329,9 @@ impl Lexicon {
             },
             refusals: fold_all(file.refusals, "refusals")?,
             successions: fold_all(file.successions, "successions")?,
+            threats: fold_all(file.threats, "threats")?,
+            relocations: fold_all(file.relocations, "relocations")?,
+            regrets: fold_all(file.regrets, "regrets")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,

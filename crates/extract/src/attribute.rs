@@ -167,6 +167,31 @@ fn departure_from(
         .copied()
 }
 
+/// Where the last of `phrases` (folded) begins in the clause, when it ends at most `max_words`
+/// words before `at` and stands as whole words: "refused to" right before "arrest", "threat of"
+/// two words before "withdrawal", "relocated to" before "Germany". `None` when no such phrase
+/// precedes `at`.
+pub(crate) fn phrase_before(
+    clause: &Clause<'_>,
+    at: usize,
+    phrases: &[String],
+    max_words: usize,
+) -> Option<usize> {
+    let before = fold(&clause.text[clause.start..at]);
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    phrases
+        .iter()
+        .flat_map(|p| before.text.match_indices(p.as_str()))
+        .filter(|(at, p)| {
+            let end = at + p.len();
+            !is_word_char(before.text[..*at].chars().next_back())
+                && (p.ends_with('\'') || !is_word_char(before.text[end..].chars().next()))
+                && before.text[end..].split_whitespace().count() <= max_words
+        })
+        .map(|(at, _)| clause.start + before.original_offset(at))
+        .max()
+}
+
 /// The last `n` words before `pos` in the clause, lowercased.
 fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];
@@ -643,6 +668,8 @@ pub fn counterpart(
         .min_by_key(|m| {
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let other_part = is_aside_at(clause, m.start) != cue_aside;
+            // Where forces go is a place: "troops in Chad will move to Germany".
+            let destination = phrase_before(clause, m.start, &lex.relocations, 1).is_some();
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
             // At equal distance the object after the event word wins: "signed a deal with
@@ -653,7 +680,7 @@ pub fn counterpart(
             } else {
                 2 * cue.start.saturating_sub(m.end) + 1
             };
-            (neutral, other_part, governs_the_cue, distance)
+            (neutral, destination, other_part, governs_the_cue, distance)
         })
         .map(|m| m.entity)
 }

@@ -398,14 +398,18 @@ impl Extractor {
                 Some(dealings) => (&lex.events[dealings], true),
                 None => (event, hedged),
             };
-            let event = match self.refused_hostility(clause, cue, event) {
-                Some(support) => &lex.events[support],
-                None => event,
-            };
-            let event = match self.handed_over_within(clause, cue, event, counterpart) {
-                Some(deployment) => &lex.events[deployment],
-                None => event,
-            };
+            // Rules that re-read the event from its context, in turn: a refused hostility is
+            // support, a withdrawal handed over or relocated is a deployment, a threatened act
+            // is a threat, a regretted one is support.
+            let reread = |event, found: Option<usize>| found.map_or(event, |i| &lex.events[i]);
+            let event = reread(event, self.refused_hostility(clause, cue, event));
+            let event = reread(
+                event,
+                self.handed_over_within(clause, cue, event, counterpart),
+            );
+            let event = reread(event, self.receives_relocated_forces(clause, event, c));
+            let event = reread(event, self.threatened(clause, cue, event));
+            let event = reread(event, self.regretted(clause, cue, event, c));
             // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
             // society or critics speak; the government does nothing.
             if attribute::voiced_by_non_state(clause, cue, &lex.voice.non_state_voices) {
@@ -489,18 +493,69 @@ impl Extractor {
         if event.stance != Stance::Hostile {
             return None;
         }
-        let from = clause
-            .text
-            .floor_char_boundary(cue.start.saturating_sub(24).max(clause.start));
-        let before = fold_key(&clause.text[from..cue.start]);
-        let before = before.trim_end();
-        self.knowledge
-            .lexicon
-            .refusals
+        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.refusals, 0)
+            .and_then(|_| self.event_of(EventType::Support, Stance::Cooperative))
+    }
+
+    /// The lexicon's deployment event when the withdrawal `event` relocates forces to `country`
+    /// ("French troops were redeployed to Niger"): they leave one place and arrive in this one.
+    /// `None` otherwise.
+    fn receives_relocated_forces(
+        &self,
+        clause: &Clause<'_>,
+        event: &EventCue,
+        country: usize,
+    ) -> Option<usize> {
+        if event.event_type != EventType::Retreat {
+            return None;
+        }
+        let relocations = &self.knowledge.lexicon.relocations;
+        clause
+            .mentions
             .iter()
-            .any(|r| before.ends_with(r.as_str()))
-            .then(|| self.event_of(EventType::Support, Stance::Cooperative))
+            .any(|m| {
+                m.entity == EntityRef::Country(country)
+                    && attribute::phrase_before(clause, m.start, relocations, 1).is_some()
+            })
+            .then(|| self.event_of(EventType::Mobilize, Stance::Cooperative))
             .flatten()
+    }
+
+    /// The lexicon's threat event when the hostile `event` is announced as a threat ("threatened
+    /// to expel", "the threat of AGOA withdrawal", "a menacé de rompre"): the threat happened,
+    /// the act did not. `None` otherwise.
+    fn threatened(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
+        if event.stance != Stance::Hostile || event.event_type == EventType::Threaten {
+            return None;
+        }
+        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.threats, 2)
+            .and_then(|_| self.event_of(EventType::Threaten, Stance::Hostile))
+    }
+
+    /// The lexicon's support event when `country` regrets a power's hostile `event` ("Ethiopia
+    /// regretted the US decision to suspend its trade benefits"): it wanted the tie the act
+    /// ends. Anyone else named before the regret may be the one regretting ("France regretted
+    /// Mali's decision to expel its ambassador"), and the act then stays as it is. `None`
+    /// otherwise.
+    fn regretted(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        country: usize,
+    ) -> Option<usize> {
+        if event.stance != Stance::Hostile {
+            return None;
+        }
+        let regret =
+            attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.regrets, 6)?;
+        let someone_else_regrets = clause.mentions.iter().any(|m| {
+            m.entity != EntityRef::Country(country) && m.start >= clause.start && m.end <= regret
+        });
+        if someone_else_regrets {
+            return None;
+        }
+        self.event_of(EventType::Support, Stance::Cooperative)
     }
 
     /// A withdrawal whose place is taken by forces of the same power ("Wagner has left Mali and
