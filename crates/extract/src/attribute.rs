@@ -672,6 +672,14 @@ pub fn counterpart(
             let destination = phrase_before(clause, m.start, &lex.relocations, 1).is_some();
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
+            // A power after an earlier event word, with "and"/"after" between it and this one,
+            // is that event's party: "a salué le soutien des États-Unis et réclamé le départ
+            // des combattants russes" asks the Russians to leave.
+            let earlier_event = m.end <= cue.start
+                && links_another_event(&clause.text[m.end..cue.start])
+                && clause.cues.iter().any(|c| {
+                    matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
+                });
             // At equal distance the object after the event word wins: "signed a deal with
             // Russia and expelled the French ambassador" expels the French. A cue may be a
             // word's beginning ("expel*"): the distance runs from the end of the word.
@@ -680,7 +688,14 @@ pub fn counterpart(
             } else {
                 2 * cue.start.saturating_sub(m.end) + 1
             };
-            (neutral, destination, other_part, governs_the_cue, distance)
+            (
+                neutral,
+                destination,
+                other_part,
+                earlier_event,
+                governs_the_cue,
+                distance,
+            )
         })
         .map(|m| m.entity)
 }

@@ -733,8 +733,24 @@ fn is_heading(text: &str) -> bool {
 /// Russia), or a war as its object ("calls for an end to the war", "ending the stalemate" is
 /// peace-making, not a break with anyone).
 fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
-    followed_within(clause, cue, CueClass::ArmedGroup, 6)
-        || followed_within(clause, cue, CueClass::Conflict, 3)
+    let window_end = window_after(clause, cue, 6);
+    let armed_group = clause.cues.iter().any(|c| {
+        c.class == CueClass::ArmedGroup
+            && c.start >= cue.end
+            && c.start < window_end
+            && !is_a_powers_force(clause, c)
+    });
+    armed_group || followed_within(clause, cue, CueClass::Conflict, 3)
+}
+
+/// Whether a group word is a power's own force, its name right before or after it: "Russian
+/// fighters", "combattants russes", "Wagner fighters" are Moscow's men, not a non-state group.
+fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit) -> bool {
+    clause.mentions.iter().any(|m| {
+        let adjacent = (m.end <= group.start && clause.text[m.end..group.start].trim().is_empty())
+            || (group.end <= m.start && clause.text[group.end..m.start].trim().is_empty());
+        adjacent && !matches!(m.entity, EntityRef::Country(_))
+    })
 }
 
 /// Whether the hostile `event` at `cue`, with `country` named before it, is aimed at another
