@@ -280,6 +280,33 @@ fn is_partner_of_another_country(clause: &Clause<'_>, m: &Mention, markers: &[St
             .any(|o| is_country(o) && o.entity != m.entity && o.end <= head.start)
 }
 
+/// The countries of each list of `min` or more countries the clause names ("six African
+/// countries, including Burkina Faso, Mali, Somalia, Eritrea, Zimbabwe and the Central African
+/// Republic"), in order.
+pub fn country_lists(clause: &Clause<'_>, min: usize) -> Vec<Vec<usize>> {
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut previous: Option<&Mention> = None;
+    for m in &clause.mentions {
+        let EntityRef::Country(c) = m.entity else {
+            continue;
+        };
+        let joined = previous.is_some_and(|p| coordinated(&clause.text[p.end..m.start]));
+        if !joined && run.len() >= min {
+            lists.push(std::mem::take(&mut run));
+        }
+        if !joined {
+            run.clear();
+        }
+        run.push(c);
+        previous = Some(m);
+    }
+    if run.len() >= min {
+        lists.push(run);
+    }
+    lists
+}
+
 /// Whether the text between two names only joins them in a list: ", ", " and the ", " et du ".
 fn coordinated(between: &str) -> bool {
     let words: Vec<String> = between

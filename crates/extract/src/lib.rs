@@ -156,18 +156,22 @@ impl Extractor {
                     &self.knowledge.lexicon.voice,
                 );
                 // Countries named only in demoted roles ("a bloc made up of Madagascar,
-                // Mauritius, the Comoros..."): when the article's own country is among them,
-                // the clause is about it, and the others are the company it keeps.
+                // Mauritius, the Comoros..."), or in a long list ("free grain for six African
+                // countries, including Burkina Faso, Mali, Somalia..."): when the article's own
+                // country is among them, the clause is about it, and the others are the company
+                // it keeps.
+                let g = &self.knowledge.gazetteer;
+                let in_focus = |c: &usize| focus.contains(&g.countries[*c].iso2);
                 if roles.demoted_only {
-                    let g = &self.knowledge.gazetteer;
-                    let in_focus: Vec<usize> = roles
-                        .countries
-                        .iter()
-                        .copied()
-                        .filter(|c| focus.contains(&g.countries[*c].iso2))
-                        .collect();
-                    if !in_focus.is_empty() {
-                        roles.countries = in_focus;
+                    let own: Vec<usize> =
+                        roles.countries.iter().copied().filter(in_focus).collect();
+                    if !own.is_empty() {
+                        roles.countries = own;
+                    }
+                }
+                for list in attribute::country_lists(&clause, COMPANY_LIST) {
+                    if list.iter().any(in_focus) {
+                        roles.countries.retain(|c| in_focus(c) || !list.contains(c));
                     }
                 }
                 sentence_countries.extend(roles.countries.iter().copied());
@@ -642,14 +646,16 @@ impl Extractor {
                 .any(|w| self.knowledge.lexicon.against.iter().any(|a| a.matches(w)));
             !against
                 && followed_within(clause, c, CueClass::ArmedGroup, BACKING_WINDOW)
-                && !clause.mentions.iter().any(|m| {
-                    // A group word inside or right after a name is that body's name: "the
-                    // Wagner Group", "join the BRICS group".
-                    clause.cues.iter().any(|g| {
-                        let names = (g.start < m.end && m.start < g.end)
-                            || (m.end <= g.start && clause.text[m.end..g.start].trim().is_empty());
-                        g.class == CueClass::ArmedGroup && names && g.start >= c.end
-                    })
+                && !clause.cues.iter().any(|g| {
+                    // A group word inside or beside a name is that body: "the Wagner Group",
+                    // "join the BRICS group", "un accord avec le groupe russe Yadran".
+                    let inside = clause
+                        .mentions
+                        .iter()
+                        .any(|m| g.start < m.end && m.start < g.end);
+                    g.class == CueClass::ArmedGroup
+                        && g.start >= c.end
+                        && (inside || is_a_powers_force(clause, g))
                 })
         });
         if !backs {
@@ -680,7 +686,11 @@ impl Extractor {
                 CueClass::Event(i) => Some((i, *c)),
                 _ => None,
             })
-            .filter(|(_, c)| !excluded.contains(c) && !self.refuses_another_event(clause, c))
+            .filter(|(_, c)| {
+                !excluded.contains(c)
+                    && !self.refuses_another_event(clause, c)
+                    && !recalls_an_event(clause, c)
+            })
             .filter(|(i, _)| {
                 events[*i].requires_topic.is_none_or(|needed| {
                     clause.cues.iter().any(|c| {
@@ -714,6 +724,41 @@ impl Extractor {
             })
     }
 }
+
+/// Whether the event word is recalled with a demonstrative ("Cette rupture intervient alors
+/// que...", "This withdrawal leaves...", "ces sanctions"): the event was told before and counted
+/// there; the sentence says what came with it, and the power it names may be another one.
+fn recalls_an_event(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    // Grammar, not knowledge: determiners that point back, in the languages orbit reads.
+    const DEMONSTRATIVES: [&str; 14] = [
+        "this",
+        "these",
+        "such",
+        "cette",
+        "ce",
+        "cet",
+        "ces",
+        "этот",
+        "эта",
+        "это",
+        "эти",
+        "этого",
+        "этой",
+        "этим",
+    ];
+    clause.text[clause.start..cue.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            DEMONSTRATIVES.contains(&w.as_str())
+        })
+}
+
+/// How many countries make a list whose members outside the article's focus are company.
+const COMPANY_LIST: usize = 4;
 
 /// How many words after a cooperative cue its object may sit: "supplying weapons to jihadists".
 const BACKING_WINDOW: usize = 3;

@@ -12,6 +12,8 @@ struct Cases {
 #[derive(Deserialize)]
 struct Case {
     lang: String,
+    /// The article's title, when the case needs one: it names the country the article is about.
+    title: Option<String>,
     text: String,
     country: String,
     counterpart: String,
@@ -39,7 +41,7 @@ fn every_fixture_sentence_is_read_as_specified() {
             origin: "fixture".into(),
             url: None,
             source: None,
-            title: None,
+            title: case.title.clone(),
             published: None,
             lang: Some(case.lang.clone()),
             text: case.text.clone(),
