@@ -252,6 +252,17 @@ impl Extractor {
                     .find(|m| matches!(m.entity, EntityRef::Country(_)))
                 {
                     named_from = first.start;
+                    // A lead naming several countries ("US aid for Ghana, Benin, Côte d'Ivoire,
+                    // Guinea and Togo"): the article is about those it comes back to.
+                    let named_again: Vec<String> = mentions
+                        .iter()
+                        .filter(|m| m.start >= end)
+                        .filter_map(iso)
+                        .filter(|c| focus.contains(c))
+                        .collect();
+                    if !named_again.is_empty() {
+                        focus = named_again;
+                    }
                     break;
                 }
             }
