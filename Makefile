@@ -10,3 +10,4 @@ eval:
 	$(ORBIT) eval --labels $(SHARED)/june2024.jsonl --countries $(SHARED)/country_labels.csv --period 2024-06 --floor eval/june2024.floor.toml
 	$(ORBIT) eval --labels eval/constructed.jsonl --floor eval/constructed.floor.toml
 	$(ORBIT) eval --labels eval/realistic.jsonl --floor eval/realistic.floor.toml
+	$(ORBIT) eval --labels eval/realistic2.jsonl --floor eval/realistic2.floor.toml

@@ -124,6 +124,21 @@ pub fn roles(
         }
     }
     let demoted_only = main.is_empty();
+    // With no country in the main role, one demoted there ("signed contracts with Uganda")
+    // still outranks one set aside ("on a tour including Egypt and Ethiopia").
+    if demoted_only {
+        let outside_asides: Vec<usize> = clause
+            .mentions
+            .iter()
+            .filter_map(|m| match m.entity {
+                EntityRef::Country(c) if demoted.contains(&c) && !in_aside(clause, m) => Some(c),
+                _ => None,
+            })
+            .collect();
+        if !outside_asides.is_empty() {
+            demoted = outside_asides;
+        }
+    }
     let mut countries = if demoted_only { demoted } else { main };
     countries.sort_unstable();
     countries.dedup();
@@ -699,11 +714,13 @@ pub fn counterpart(
             let destination = phrase_before(clause, m.start, &lex.relocations, 1).is_some();
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
-            // A power after an earlier event word, with "and"/"after" between it and this one,
+            // A power after an earlier event word, with "and" between it and this one,
             // is that event's party: "a salué le soutien des États-Unis et réclamé le départ
             // des combattants russes" asks the Russians to leave.
             let earlier_event = m.end <= cue.start
-                && links_another_event(&clause.text[m.end..cue.start])
+                && clause.text[m.end..cue.start]
+                    .split_whitespace()
+                    .any(|w| matches!(w, "and" | "et" | "и"))
                 && clause.cues.iter().any(|c| {
                     matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
                 });

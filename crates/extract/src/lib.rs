@@ -413,11 +413,11 @@ impl Extractor {
                 Some(dealings) => (&lex.events[dealings], true),
                 None => (event, hedged),
             };
-            // Rules that re-read the event from its context, in turn: a refused hostility is
-            // support, a withdrawal handed over or relocated is a deployment, a threatened act
+            // Rules that re-read the event from its context, in turn: a refused act is its
+            // opposite, a withdrawal handed over or relocated is a deployment, a threatened act
             // is a threat, a regretted one is support.
             let reread = |event, found: Option<usize>| found.map_or(event, |i| &lex.events[i]);
-            let event = reread(event, self.refused_hostility(clause, cue, event));
+            let event = reread(event, self.refused(clause, cue, event));
             let event = reread(
                 event,
                 self.handed_over_within(clause, cue, event, counterpart),
@@ -496,20 +496,17 @@ impl Extractor {
             .flatten()
     }
 
-    /// The lexicon's support event when the hostile `event` is refused: "South Africa refused
-    /// to arrest Putin", "a refusé de condamner", "refusant de rompre avec Bamako" side with
-    /// the one spared. `None` otherwise.
-    fn refused_hostility(
-        &self,
-        clause: &Clause<'_>,
-        cue: CueHit,
-        event: &EventCue,
-    ) -> Option<usize> {
-        if event.stance != Stance::Hostile {
-            return None;
+    /// The event a refusal turns `event` into: a refused hostile act sides with the one spared
+    /// ("South Africa refused to arrest Putin", "a refusé de condamner", "refusant de rompre
+    /// avec Bamako": support), a refused cooperative one rejects the one refused ("Uganda would
+    /// not join Western calls to isolate Moscow", "refused to sign the agreement with France":
+    /// rejection). `None` when the act is not refused.
+    fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
+        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.refusals, 0)?;
+        match event.stance {
+            Stance::Hostile => self.event_of(EventType::Support, Stance::Cooperative),
+            Stance::Cooperative => self.event_of(EventType::Reject, Stance::Hostile),
         }
-        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.refusals, 0)
-            .and_then(|_| self.event_of(EventType::Support, Stance::Cooperative))
     }
 
     /// The lexicon's deployment event when the withdrawal `event` relocates forces to `country`
@@ -605,7 +602,7 @@ impl Extractor {
     }
 
     /// Whether `cue` opens a refusal of another event ("refusant de rompre", "refused to
-    /// expel"): the refused event is the one to read (see [`Self::refused_hostility`]), not a
+    /// expel"): the refused event is the one to read (see [`Self::refused`]), not a
     /// rejection of its own.
     fn refuses_another_event(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
         let to = clause
