@@ -724,6 +724,12 @@ pub fn counterpart(
                 && clause.cues.iter().any(|c| {
                     matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
                 });
+            // Likewise a power after ", and" / ", et" belongs to the next predicate: "ont quitté
+            // la Cédéao..., un an après l'annonce de leur retrait, et lancé un passeport de l'AES".
+            let next_predicate = m.start >= cue_word_end
+                && [", and ", ", et ", ", и "]
+                    .iter()
+                    .any(|joint| clause.text[cue_word_end..m.start].contains(joint));
             // At equal distance the object after the event word wins: "signed a deal with
             // Russia and expelled the French ambassador" expels the French. A cue may be a
             // word's beginning ("expel*"): the distance runs from the end of the word.
@@ -736,7 +742,7 @@ pub fn counterpart(
                 neutral,
                 destination,
                 other_part,
-                earlier_event,
+                earlier_event || next_predicate,
                 governs_the_cue,
                 distance,
             )
