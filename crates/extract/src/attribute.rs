@@ -309,8 +309,7 @@ pub fn country_lists(clause: &Clause<'_>, min: usize) -> Vec<Vec<usize>> {
         let joined = previous.is_some_and(|p| coordinated(&clause.text[p.end..m.start]));
         if !joined && run.len() >= min {
             lists.push(std::mem::take(&mut run));
-        }
-        if !joined {
+        } else if !joined {
             run.clear();
         }
         run.push(c);

@@ -786,14 +786,9 @@ fn is_heading(text: &str) -> bool {
 /// Russia), or a war as its object ("calls for an end to the war", "ending the stalemate" is
 /// peace-making, not a break with anyone).
 fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
-    let window_end = window_after(clause, cue, 6);
-    let armed_group = clause.cues.iter().any(|c| {
-        c.class == CueClass::ArmedGroup
-            && c.start >= cue.end
-            && c.start < window_end
-            && !is_a_powers_force(clause, c)
-    });
-    armed_group || followed_within(clause, cue, CueClass::Conflict, 3)
+    cues_after(clause, cue, 6)
+        .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c))
+        || followed_within(clause, cue, CueClass::Conflict, 3)
 }
 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian
@@ -859,13 +854,22 @@ fn window_after(clause: &Clause<'_>, cue: &CueHit, words: usize) -> usize {
         .map_or(clause.end, |(i, _)| cue.end + i)
 }
 
-/// Whether a cue of `class` starts within `words` words after `cue`.
-fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
-    let window_end = window_after(clause, cue, words);
+/// The cues of the clause that start within `words` words after `cue`.
+fn cues_after<'c>(
+    clause: &'c Clause<'_>,
+    cue: &CueHit,
+    words: usize,
+) -> impl Iterator<Item = &'c CueHit> {
+    let (from, to) = (cue.end, window_after(clause, cue, words));
     clause
         .cues
         .iter()
-        .any(|c| c.class == class && c.start >= cue.end && c.start < window_end)
+        .filter(move |c| c.start >= from && c.start < to)
+}
+
+/// Whether a cue of `class` starts within `words` words after `cue`.
+fn followed_within(clause: &Clause<'_>, cue: &CueHit, class: CueClass, words: usize) -> bool {
+    cues_after(clause, cue, words).any(|c| c.class == class)
 }
 
 /// The items of a position-sorted slice that start inside `[start, end)`.
