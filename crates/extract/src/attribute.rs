@@ -940,11 +940,16 @@ pub(crate) fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
 fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool {
     // "according to Western officials", "selon des responsables occidentaux": the source of the
     // news, a phrase and at most two words before the name.
+    // The words before the name are split once: this runs for every power in every clause.
+    let longest = reporting.citing.iter().map(Vec::len).max().unwrap_or(0);
+    let last_words = words_before(clause, m.start, longest + 2);
     let cited = |gap: usize| {
         reporting.citing.iter().any(|phrase| {
-            let words = words_before(clause, m.start, phrase.len() + gap);
-            words.len() == phrase.len() + gap
-                && words[..phrase.len()] == *phrase
+            let Some(from) = last_words.len().checked_sub(phrase.len() + gap) else {
+                return false;
+            };
+            let words = &last_words[from..];
+            words[..phrase.len()] == *phrase
                 && !words[phrase.len()..].iter().any(|w| {
                     // "selon lesquelles la Russie avait transféré...": what the reports say.
                     w.ends_with([',', ';', ':'])
