@@ -11,3 +11,5 @@ eval:
 	$(ORBIT) eval --labels eval/constructed.jsonl --floor eval/constructed.floor.toml
 	$(ORBIT) eval --labels eval/realistic.jsonl --floor eval/realistic.floor.toml
 	$(ORBIT) eval --labels eval/realistic2.jsonl --floor eval/realistic2.floor.toml
+	$(ORBIT) eval --labels eval/realistic3.jsonl --floor eval/realistic3.floor.toml
+	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml

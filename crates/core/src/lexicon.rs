@@ -59,6 +59,10 @@ struct LexiconFile {
     #[serde(default)]
     conflicts: Vec<String>,
     #[serde(default)]
+    resolutions: Vec<String>,
+    #[serde(default)]
+    votes_for: Vec<String>,
+    #[serde(default)]
     idioms: Vec<String>,
     #[serde(default)]
     comparisons: Vec<String>,
@@ -114,6 +118,12 @@ pub struct Lexicon {
     pub armed_groups: Vec<String>,
     /// Wars, conflicts, hostilities: "ending the war" is peace-making, not a rupture.
     pub conflicts: Vec<String>,
+    /// Resolutions and motions put to a vote: what one demands or condemns is its own content,
+    /// and voting against one sides with the power it names.
+    pub resolutions: Vec<String>,
+    /// Phrases of a vote for a resolution ("voted in favour of"): its content becomes the
+    /// voter's own.
+    pub votes_for: Vec<String>,
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
@@ -317,6 +327,8 @@ impl Lexicon {
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,
             conflicts: fold_all(file.conflicts, "conflicts")?,
+            resolutions: fold_all(file.resolutions, "resolutions")?,
+            votes_for: fold_all(file.votes_for, "votes_for")?,
             idioms: fold_all(file.idioms, "idioms")?,
             comparisons: fold_all(file.comparisons, "comparisons")?,
             voice: Voice {

@@ -425,6 +425,7 @@ impl Extractor {
             let event = reread(event, self.receives_relocated_forces(clause, event, c));
             let event = reread(event, self.threatened(clause, cue, event));
             let event = reread(event, self.regretted(clause, cue, event, c));
+            let event = reread(event, self.opposes_a_resolution(clause, cue, event));
             // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
             // society or critics speak; the government does nothing.
             if attribute::voiced_by_non_state(clause, cue, &lex.voice.non_state_voices) {
@@ -501,6 +502,21 @@ impl Extractor {
     /// avec Bamako": support), a refused cooperative one rejects the one refused ("Uganda would
     /// not join Western calls to isolate Moscow", "refused to sign the agreement with France":
     /// rejection). `None` when the act is not refused.
+    /// Support for the power a resolution names when the country votes against it or rejects
+    /// it ("voted against the UN General Assembly resolution of March 2022 that demanded Russia
+    /// withdraw"): resolutions put to African states name a power to condemn or to summon.
+    fn opposes_a_resolution(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+    ) -> Option<usize> {
+        (event.event_type == EventType::Reject
+            && followed_within(clause, &cue, CueClass::Resolution, 6))
+        .then(|| self.event_of(EventType::Support, Stance::Cooperative))
+        .flatten()
+    }
+
     fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
         attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.refusals, 0)?;
         match event.stance {
@@ -698,6 +714,7 @@ impl Extractor {
                 !excluded.contains(c)
                     && !self.refuses_another_event(clause, c)
                     && !recalls_an_event(clause, c)
+                    && !states_a_resolution(clause, c, &self.knowledge.lexicon.votes_for)
             })
             .filter(|(i, _)| {
                 events[*i].requires_topic.is_none_or(|needed| {
@@ -732,6 +749,21 @@ impl Extractor {
             })
     }
 }
+
+/// Whether the event word is what a resolution named before it demands or condemns ("the UN
+/// resolution of March 2022 that demanded Russia withdraw from Ukraine"): the resolution's
+/// content, not an act of the country that votes on it — unless the country voted for it.
+fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit, votes_for: &[String]) -> bool {
+    clause.cues.iter().any(|r| {
+        r.class == CueClass::Resolution
+            && r.end <= cue.start
+            && clause.text[r.end..cue.start].split_whitespace().count() <= RESOLUTION_WORDS
+            && attribute::phrase_before(clause, r.start, votes_for, RESOLUTION_WORDS).is_none()
+    })
+}
+
+/// How far after a resolution word its content reaches.
+const RESOLUTION_WORDS: usize = 10;
 
 /// Whether the event word is recalled with a demonstrative ("Cette rupture intervient alors
 /// que...", "This withdrawal leaves...", "ces sanctions"): the event was told before and counted
@@ -788,7 +820,7 @@ fn is_heading(text: &str) -> bool {
 fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6)
         .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c))
-        || followed_within(clause, cue, CueClass::Conflict, 3)
+        || followed_within(clause, cue, CueClass::Conflict, 4)
 }
 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian

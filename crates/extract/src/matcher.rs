@@ -141,6 +141,8 @@ pub enum CueClass {
     Retrospective,
     /// Wars and conflicts: the object of "ending" when it is peace-making.
     Conflict,
+    /// A resolution or motion put to a vote.
+    Resolution,
     /// A set phrase whose words are not event cues ("sanctions committee").
     Idiom,
     /// A comparison with another country: "comme au", "unlike".
@@ -185,6 +187,7 @@ impl CueMatcher {
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
         add(&lexicon.retrospective, CueClass::Retrospective);
         add(&lexicon.conflicts, CueClass::Conflict);
+        add(&lexicon.resolutions, CueClass::Resolution);
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);
         let ac = AhoCorasick::builder()

@@ -192,6 +192,8 @@ pub fn run(global: &Global, args: EvalArgs) -> Result<ExitCode> {
 struct Floor {
     attribution_precision: Option<f64>,
     attribution_recall: Option<f64>,
+    /// All languages together: for a set in neither English nor French.
+    direction_accuracy: Option<f64>,
     direction_accuracy_en: Option<f64>,
     direction_accuracy_fr: Option<f64>,
     /// A ceiling: the score MAE may not rise above it.
@@ -212,6 +214,11 @@ impl Floor {
                 "attribution recall",
                 r.overall.attribution_recall,
                 self.attribution_recall,
+            ),
+            (
+                "direction accuracy",
+                r.overall.direction_accuracy,
+                self.direction_accuracy,
             ),
             (
                 "direction accuracy (en)",
