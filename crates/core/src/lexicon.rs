@@ -63,6 +63,8 @@ struct LexiconFile {
     #[serde(default)]
     votes_for: Vec<String>,
     #[serde(default)]
+    regions: Vec<String>,
+    #[serde(default)]
     idioms: Vec<String>,
     #[serde(default)]
     comparisons: Vec<String>,
@@ -124,6 +126,9 @@ pub struct Lexicon {
     /// Phrases of a vote for a resolution ("voted in favour of"): its content becomes the
     /// voter's own.
     pub votes_for: Vec<String>,
+    /// Regions larger than one country ("the Sahel", "West Africa"): a departure from one is no
+    /// single country's rupture.
+    pub regions: Vec<String>,
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
@@ -329,6 +334,7 @@ impl Lexicon {
             conflicts: fold_all(file.conflicts, "conflicts")?,
             resolutions: fold_all(file.resolutions, "resolutions")?,
             votes_for: fold_all(file.votes_for, "votes_for")?,
+            regions: fold_all(file.regions, "regions")?,
             idioms: fold_all(file.idioms, "idioms")?,
             comparisons: fold_all(file.comparisons, "comparisons")?,
             voice: Voice {

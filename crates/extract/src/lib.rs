@@ -716,6 +716,10 @@ impl Extractor {
                     && !recalls_an_event(clause, c)
                     && !states_a_resolution(clause, c, &self.knowledge.lexicon.votes_for)
             })
+            .filter(|(i, c)| {
+                !matches!(events[*i].event_type, EventType::Retreat | EventType::Coerce)
+                    || !leaves_a_region(clause, c)
+            })
             .filter(|(i, _)| {
                 events[*i].requires_topic.is_none_or(|needed| {
                     clause.cues.iter().any(|c| {
@@ -759,6 +763,36 @@ fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit, votes_for: &[String]) 
             && r.end <= cue.start
             && clause.text[r.end..cue.start].split_whitespace().count() <= RESOLUTION_WORDS
             && attribute::phrase_before(clause, r.start, votes_for, RESOLUTION_WORDS).is_none()
+    })
+}
+
+/// Whether a departure is from a region rather than a country ("as Paris seeks to rebuild its
+/// influence after being pushed out of the Sahel", "le retrait des forces françaises du
+/// Sahel"): no single country broke with the power there, so it is not the clause's event for
+/// the country it names elsewhere.
+fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    cues_after(clause, cue, 6).any(|r| {
+        r.class == CueClass::Region && {
+            let between = &clause.text[cue.end..r.start];
+            let last: Vec<String> = between
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(str::to_lowercase)
+                .collect();
+            let linked = |w: Option<&String>| {
+                w.is_some_and(|w| matches!(w.as_str(), "from" | "of" | "du" | "de" | "des" | "d'"))
+            };
+            let named_between = clause.mentions.iter().any(|m| {
+                m.start >= cue.end && m.end <= r.start && matches!(m.entity, EntityRef::Country(_))
+            });
+            !named_between
+                && (linked(last.first())
+                    || (last
+                        .first()
+                        .is_some_and(|w| matches!(w.as_str(), "the" | "la" | "le" | "l'"))
+                        && linked(last.get(1))))
+        }
     })
 }
 

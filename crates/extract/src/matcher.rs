@@ -143,6 +143,8 @@ pub enum CueClass {
     Conflict,
     /// A resolution or motion put to a vote.
     Resolution,
+    /// A region larger than one country: "the Sahel", "West Africa".
+    Region,
     /// A set phrase whose words are not event cues ("sanctions committee").
     Idiom,
     /// A comparison with another country: "comme au", "unlike".
@@ -188,6 +190,7 @@ impl CueMatcher {
         add(&lexicon.retrospective, CueClass::Retrospective);
         add(&lexicon.conflicts, CueClass::Conflict);
         add(&lexicon.resolutions, CueClass::Resolution);
+        add(&lexicon.regions, CueClass::Region);
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);
         let ac = AhoCorasick::builder()
