@@ -12,7 +12,7 @@ use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::{Lexicon, Reporting, Voice};
 use orbit_core::{Actor, Gazetteer, fold, fold_key};
 
-use crate::matcher::{AsideMatcher, CueClass, CueHit, Mention};
+use crate::matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, Mention};
 
 /// A sentence or `;`-separated part of one, with what was found in it.
 #[derive(Debug)]
@@ -182,28 +182,25 @@ fn departure_from(
         .copied()
 }
 
-/// Where the last of `phrases` (folded) begins in the clause, when it ends at most `max_words`
-/// words before `at` and stands as whole words: "refused to" right before "arrest", "threat of"
-/// two words before "withdrawal", "relocated to" before "Germany". `None` when no such phrase
-/// precedes `at`.
+/// Where the last context phrase of `kind` begins in the clause, when it ends at most
+/// `max_words` words before `at`: "refused to" right before "arrest", "threat of" two words
+/// before "withdrawal", "relocated to" before "Germany". `None` when no such phrase precedes
+/// `at`. The phrases are found with the document's other cues, once per document.
 pub(crate) fn phrase_before(
     clause: &Clause<'_>,
     at: usize,
-    phrases: &[String],
+    kind: ContextPhrase,
     max_words: usize,
 ) -> Option<usize> {
-    let before = fold(&clause.text[clause.start..at]);
-    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    phrases
+    clause
+        .cues
         .iter()
-        .flat_map(|p| before.text.match_indices(p.as_str()))
-        .filter(|(at, p)| {
-            let end = at + p.len();
-            !is_word_char(before.text[..*at].chars().next_back())
-                && (p.ends_with('\'') || !is_word_char(before.text[end..].chars().next()))
-                && before.text[end..].split_whitespace().count() <= max_words
+        .filter(|c| {
+            c.class == CueClass::Context(kind)
+                && c.end <= at
+                && clause.text[c.end..at].split_whitespace().count() <= max_words
         })
-        .map(|(at, _)| clause.start + before.original_offset(at))
+        .map(|c| c.start)
         .max()
 }
 
@@ -710,7 +707,8 @@ pub fn counterpart(
             let neutral = g.lean_of(m.entity).sign() == 0.0;
             let other_part = is_aside_at(clause, m.start) != cue_aside;
             // Where forces go is a place: "troops in Chad will move to Germany".
-            let destination = phrase_before(clause, m.start, &lex.relocations, 1).is_some();
+            let destination =
+                phrase_before(clause, m.start, ContextPhrase::Relocation, 1).is_some();
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
             // A power after an earlier event word, with "and" between it and this one,

@@ -28,11 +28,11 @@ use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
     Actor, Category, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate,
-    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold, fold_key,
+    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold,
 };
 
 use attribute::{Clause, Roles};
-use matcher::{AsideMatcher, CueClass, CueHit, CueMatcher, EntityMatcher, Mention};
+use matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, CueMatcher, EntityMatcher, Mention};
 
 /// The extractor could not be built from the knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -518,7 +518,7 @@ impl Extractor {
     }
 
     fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
-        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.refusals, 0)?;
+        attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)?;
         match event.stance {
             Stance::Hostile => self.event_of(EventType::Support, Stance::Cooperative),
             Stance::Cooperative => self.event_of(EventType::Reject, Stance::Hostile),
@@ -537,13 +537,13 @@ impl Extractor {
         if event.event_type != EventType::Retreat {
             return None;
         }
-        let relocations = &self.knowledge.lexicon.relocations;
         clause
             .mentions
             .iter()
             .any(|m| {
                 m.entity == EntityRef::Country(country)
-                    && attribute::phrase_before(clause, m.start, relocations, 1).is_some()
+                    && attribute::phrase_before(clause, m.start, ContextPhrase::Relocation, 1)
+                        .is_some()
             })
             .then(|| self.event_of(EventType::Mobilize, Stance::Cooperative))
             .flatten()
@@ -556,7 +556,7 @@ impl Extractor {
         if event.stance != Stance::Hostile || event.event_type == EventType::Threaten {
             return None;
         }
-        attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.threats, 2)
+        attribute::phrase_before(clause, cue.start, ContextPhrase::Threat, 2)
             .and_then(|_| self.event_of(EventType::Threaten, Stance::Hostile))
     }
 
@@ -575,8 +575,7 @@ impl Extractor {
         if event.stance != Stance::Hostile {
             return None;
         }
-        let regret =
-            attribute::phrase_before(clause, cue.start, &self.knowledge.lexicon.regrets, 6)?;
+        let regret = attribute::phrase_before(clause, cue.start, ContextPhrase::Regret, 6)?;
         let someone_else_regrets = clause.mentions.iter().any(|m| {
             m.entity != EntityRef::Country(country) && m.start >= clause.start && m.end <= regret
         });
@@ -621,16 +620,10 @@ impl Extractor {
     /// expel"): the refused event is the one to read (see [`Self::refused`]), not a
     /// rejection of its own.
     fn refuses_another_event(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
-        let to = clause
-            .text
-            .ceil_char_boundary((cue.start + 24).min(clause.end));
-        let ahead = fold_key(&clause.text[cue.start..to]);
-        let refusal = self
-            .knowledge
-            .lexicon
-            .refusals
+        let refusal = clause
+            .cues
             .iter()
-            .any(|r| ahead.starts_with(r.as_str()));
+            .any(|p| p.class == CueClass::Context(ContextPhrase::Refusal) && p.start == cue.start);
         refusal
             && clause.cues.iter().any(|c| {
                 matches!(c.class, CueClass::Event(_))
@@ -714,7 +707,7 @@ impl Extractor {
                 !excluded.contains(c)
                     && !self.refuses_another_event(clause, c)
                     && !recalls_an_event(clause, c)
-                    && !states_a_resolution(clause, c, &self.knowledge.lexicon.votes_for)
+                    && !states_a_resolution(clause, c)
             })
             .filter(|(i, c)| {
                 !matches!(events[*i].event_type, EventType::Retreat | EventType::Coerce)
@@ -757,12 +750,13 @@ impl Extractor {
 /// Whether the event word is what a resolution named before it demands or condemns ("the UN
 /// resolution of March 2022 that demanded Russia withdraw from Ukraine"): the resolution's
 /// content, not an act of the country that votes on it — unless the country voted for it.
-fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit, votes_for: &[String]) -> bool {
+fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit) -> bool {
     clause.cues.iter().any(|r| {
         r.class == CueClass::Resolution
             && r.end <= cue.start
             && clause.text[r.end..cue.start].split_whitespace().count() <= RESOLUTION_WORDS
-            && attribute::phrase_before(clause, r.start, votes_for, RESOLUTION_WORDS).is_none()
+            && attribute::phrase_before(clause, r.start, ContextPhrase::VoteFor, RESOLUTION_WORDS)
+                .is_none()
     })
 }
 

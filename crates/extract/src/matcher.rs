@@ -145,10 +145,28 @@ pub enum CueClass {
     Resolution,
     /// A region larger than one country: "the Sahel", "West Africa".
     Region,
+    /// A phrase that re-reads the event or the power after it.
+    Context(ContextPhrase),
     /// A set phrase whose words are not event cues ("sanctions committee").
     Idiom,
     /// A comparison with another country: "comme au", "unlike".
     Comparison,
+}
+
+/// Phrases that change how what follows them is read (see the lexicon's lists of the same
+/// names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextPhrase {
+    /// "refused to", "would not": the act after it is refused.
+    Refusal,
+    /// "threatened to": the act after it is a threat.
+    Threat,
+    /// "regretted", "disappointed by": the act after it is regretted.
+    Regret,
+    /// "will move to", "relocated to": the place after it is where forces go.
+    Relocation,
+    /// "voted in favour of": the resolution after it is the voter's own.
+    VoteFor,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -191,6 +209,17 @@ impl CueMatcher {
         add(&lexicon.conflicts, CueClass::Conflict);
         add(&lexicon.resolutions, CueClass::Resolution);
         add(&lexicon.regions, CueClass::Region);
+        add(&lexicon.refusals, CueClass::Context(ContextPhrase::Refusal));
+        add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
+        add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
+        add(
+            &lexicon.relocations,
+            CueClass::Context(ContextPhrase::Relocation),
+        );
+        add(
+            &lexicon.votes_for,
+            CueClass::Context(ContextPhrase::VoteFor),
+        );
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);
         let ac = AhoCorasick::builder()
@@ -204,7 +233,10 @@ impl CueMatcher {
         let mut out = Vec::new();
         for m in self.ac.find_overlapping_iter(&folded.text) {
             let (class, prefix) = self.cues[m.pattern().as_usize()];
-            if !is_word(&folded.text, m.start(), m.end(), prefix) {
+            // A context phrase ending in an elided article ("menace d'") runs into its word.
+            let elided =
+                matches!(class, CueClass::Context(_)) && folded.text[..m.end()].ends_with('\'');
+            if !is_word(&folded.text, m.start(), m.end(), prefix || elided) {
                 continue;
             }
             out.push(CueHit {
@@ -390,6 +422,15 @@ mod tests {
         let k = Knowledge::load(None).unwrap();
         let m = CueMatcher::new(&k.lexicon).unwrap();
         m.find(&fold(text)).iter().map(|c| c.class).collect()
+    }
+
+    #[test]
+    fn context_phrases_ending_in_an_elided_article_run_into_their_word() {
+        let threat = CueClass::Context(ContextPhrase::Threat);
+        assert!(cue_classes("sous la menace d'expulsion").contains(&threat));
+        // Without the apostrophe the phrase must end a word.
+        assert!(!cue_classes("la menace dure").contains(&threat));
+        assert!(cue_classes("la menace de sanctions").contains(&threat));
     }
 
     #[test]
