@@ -22,6 +22,7 @@ pub mod attribute;
 pub mod matcher;
 pub mod segment;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
@@ -97,7 +98,8 @@ impl Extractor {
 
     /// Every fact the document states, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
-        let text = doc.text.as_str();
+        let analysed = with_latin_commas(&doc.text);
+        let text = analysed.as_ref();
         let folded = fold(text);
         let mentions = self.entities.find_with_surnames(text, &folded);
         let cues = self.cues.find(&folded);
@@ -328,7 +330,8 @@ impl Extractor {
                 _ => None,
             })
             .min();
-        let body = clause.text[clause.start..clause.end].trim();
+        // The article's own words: the analysed text differs in its commas only.
+        let body = doc.text[clause.start..clause.end].trim();
 
         let mut facts = Vec::new();
         for c in countries {
@@ -758,6 +761,16 @@ fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit) -> bool {
             && attribute::phrase_before(clause, r.start, ContextPhrase::VoteFor, RESOLUTION_WORDS)
                 .is_none()
     })
+}
+
+/// The text with the Arabic comma "،" read as ", " (the same two bytes, so every offset holds):
+/// asides, lists and clause parts end at commas, and Arabic writes its own.
+fn with_latin_commas(text: &str) -> Cow<'_, str> {
+    if text.contains('،') {
+        Cow::Owned(text.replace('،', ", "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Whether a departure is from a region rather than a country ("as Paris seeks to rebuild its
