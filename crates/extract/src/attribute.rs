@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::{Lexicon, Reporting, Voice};
-use orbit_core::{Actor, Gazetteer, fold, fold_key};
+use orbit_core::{Actor, Gazetteer, fold_key};
 
 use crate::matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, Mention};
 
@@ -888,32 +888,25 @@ fn links_another_event(between: &str) -> bool {
 
 /// Whether a non-state voice of the country (the lexicon's `non_state_voices`) is the subject of
 /// the event at `cue`: named in the main clause within eight words before it ("Civil society
-/// groups in Gabon accused Paris..."), or as the speaker within six words after it ("..., a
-/// accusé un responsable des Forces vives de Guinée"). A voice in an aside ("The junta,
-/// criticised by the opposition, signed...") is not the subject.
-pub fn voiced_by_non_state(clause: &Clause<'_>, cue: CueHit, voices: &[String]) -> bool {
+/// groups in Gabon accused Paris..."), as the clause's opening words ("Critics in Niamey,
+/// including groups that have protested..., accuse the government"), or as the speaker within
+/// six words after it ("..., a accusé un responsable des Forces vives de Guinée"). A voice in an
+/// aside ("The junta, criticised by the opposition, signed...") is not the subject.
+pub fn voiced_by_non_state(clause: &Clause<'_>, cue: CueHit) -> bool {
     if is_aside_at(clause, cue.start) {
         return false;
     }
-    let before: Vec<(usize, usize)> = word_spans(&clause.text[clause.start..cue.start]).collect();
-    let after: Vec<(usize, usize)> = word_spans(&clause.text[cue.end..clause.end])
-        .take(6)
-        .collect();
-    let before_from = clause.start + before.len().checked_sub(8).map_or(0, |i| before[i].0);
-    let after_to = cue.end + after.last().map_or(0, |w| w.1);
-    [(before_from, cue.start), (cue.end, after_to)]
-        .into_iter()
-        .any(|(from, to)| {
-            let folded = fold(&clause.text[from..to]);
-            let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-            voices.iter().any(|v| {
-                folded.text.match_indices(v.as_str()).any(|(i, _)| {
-                    bounded(folded.text[..i].chars().next_back())
-                        && bounded(folded.text[i + v.len()..].chars().next())
-                        && !is_aside_at(clause, from + folded.original_offset(i))
-                })
-            })
-        })
+    let opening = clause.start
+        + word_spans(&clause.text[clause.start..cue.start])
+            .nth(2)
+            .map_or(cue.start - clause.start, |w| w.0);
+    clause.cues.iter().any(|v| {
+        v.class == CueClass::Context(ContextPhrase::NonStateVoice)
+            && !is_aside_at(clause, v.start)
+            && (v.start < opening
+                || (v.end <= cue.start && words_between(clause, v.start, cue.start) <= 8)
+                || (v.start >= cue.end && words_between(clause, cue.end, v.end) <= 6))
+    })
 }
 
 /// The byte spans of the whitespace-separated words of `text`.

@@ -431,7 +431,7 @@ impl Extractor {
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
             // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
             // society or critics speak; the government does nothing.
-            if attribute::voiced_by_non_state(clause, cue, &lex.voice.non_state_voices) {
+            if attribute::voiced_by_non_state(clause, cue) {
                 continue;
             }
             // A power inherited through an opening pronoun is that pronoun: the subject.

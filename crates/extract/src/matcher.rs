@@ -167,6 +167,8 @@ pub enum ContextPhrase {
     Relocation,
     /// "voted in favour of": the resolution after it is the voter's own.
     VoteFor,
+    /// "the opposition", "civil society": a voice that is not the state's.
+    NonStateVoice,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -219,6 +221,10 @@ impl CueMatcher {
         add(
             &lexicon.votes_for,
             CueClass::Context(ContextPhrase::VoteFor),
+        );
+        add(
+            &lexicon.voice.non_state_voices,
+            CueClass::Context(ContextPhrase::NonStateVoice),
         );
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);
