@@ -65,6 +65,8 @@ struct LexiconFile {
     #[serde(default)]
     regions: Vec<String>,
     #[serde(default)]
+    measures: Vec<String>,
+    #[serde(default)]
     idioms: Vec<String>,
     #[serde(default)]
     comparisons: Vec<String>,
@@ -129,6 +131,8 @@ pub struct Lexicon {
     /// Regions larger than one country ("the Sahel", "West Africa"): a departure from one is no
     /// single country's rupture.
     pub regions: Vec<String>,
+    /// Hostile measures ("sanctions", "embargo", "designation"): ending one is a concession.
+    pub measures: Vec<String>,
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
@@ -335,6 +339,7 @@ impl Lexicon {
             resolutions: fold_all(file.resolutions, "resolutions")?,
             votes_for: fold_all(file.votes_for, "votes_for")?,
             regions: fold_all(file.regions, "regions")?,
+            measures: fold_all(file.measures, "measures")?,
             idioms: fold_all(file.idioms, "idioms")?,
             comparisons: fold_all(file.comparisons, "comparisons")?,
             voice: Voice {

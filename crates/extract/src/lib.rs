@@ -429,6 +429,7 @@ impl Extractor {
             let event = reread(event, self.threatened(clause, cue, event));
             let event = reread(event, self.regretted(clause, cue, event, c));
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
+            let event = reread(event, self.ends_a_measure(clause, cue, event));
             // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
             // society or critics speak; the government does nothing.
             if attribute::voiced_by_non_state(clause, cue) {
@@ -517,6 +518,15 @@ impl Extractor {
         (event.event_type == EventType::Reject
             && followed_within(clause, &cue, CueClass::Resolution, 6))
         .then(|| self.event_of(EventType::Support, Stance::Cooperative))
+        .flatten()
+    }
+
+    /// A concession when the withdrawal ends a hostile measure ("ending a designation that had
+    /// weighed on the country's economy", "met fin à l'embargo"): what ends is the hostility.
+    fn ends_a_measure(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
+        (event.event_type == EventType::Retreat
+            && followed_within(clause, &cue, CueClass::Measure, 4))
+        .then(|| self.event_of(EventType::Concede, Stance::Cooperative))
         .flatten()
     }
 

@@ -145,6 +145,8 @@ pub enum CueClass {
     Resolution,
     /// A region larger than one country: "the Sahel", "West Africa".
     Region,
+    /// A hostile measure: "sanctions", "embargo", "designation".
+    Measure,
     /// A phrase that re-reads the event or the power after it.
     Context(ContextPhrase),
     /// A set phrase whose words are not event cues ("sanctions committee").
@@ -211,6 +213,7 @@ impl CueMatcher {
         add(&lexicon.conflicts, CueClass::Conflict);
         add(&lexicon.resolutions, CueClass::Resolution);
         add(&lexicon.regions, CueClass::Region);
+        add(&lexicon.measures, CueClass::Measure);
         add(&lexicon.refusals, CueClass::Context(ContextPhrase::Refusal));
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
