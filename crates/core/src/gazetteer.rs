@@ -78,11 +78,26 @@ pub struct Organisation {
     pub members: Vec<String>,
 }
 
+/// A name two countries share ("Congo", "congolais"): it names the one the article names
+/// unambiguously elsewhere, and nothing when it names both or neither.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedName {
+    /// ISO2 codes of the countries that bear the name.
+    pub countries: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GazetteerFile {
     #[serde(default)]
     not_entities: Vec<String>,
+    #[serde(default)]
+    shared_name: Vec<SharedName>,
     #[serde(default)]
     country: Vec<Country>,
     #[serde(default)]
@@ -131,6 +146,8 @@ pub struct Gazetteer {
     pub organisations: Vec<Organisation>,
     /// Folded phrases that contain an alias but name something else ("gulf of guinea").
     pub not_entities: Vec<String>,
+    /// Names two countries share, resolved per article.
+    pub shared_names: Vec<SharedName>,
     aliases: Vec<Alias>,
     by_key: HashMap<String, EntityRef>,
 }
@@ -237,7 +254,21 @@ impl Gazetteer {
                 add(n, e, AliasKind::Name, &owner)?;
             }
         }
+        for shared in &file.shared_name {
+            for code in &shared.countries {
+                if !matches!(
+                    by_key.get(&code.to_uppercase()),
+                    Some(EntityRef::Country(_))
+                ) {
+                    return Err(err(format!(
+                        "shared_name {:?}: '{code}' is not the code of a country in this file",
+                        shared.names
+                    )));
+                }
+            }
+        }
         Ok(Gazetteer {
+            shared_names: file.shared_name,
             not_entities: file
                 .not_entities
                 .iter()
@@ -394,17 +425,20 @@ mod tests {
         assert_eq!(owner("Goïta").as_deref(), Some("ML"));
     }
 
-    #[test]
-    fn rejects_an_alias_shared_by_two_entries() {
-        let file: GazetteerFile = toml::from_str(
-            r#"
+    /// One country, for the loader's error tests.
+    const MALI: &str = r#"
             [[country]]
             iso2 = "ML"
             iso3 = "MLI"
             numeric = "466"
             name = "Mali"
             name_fr = "Mali"
-            region = "sahel"
+            region = "sahel""#;
+
+    #[test]
+    fn rejects_an_alias_shared_by_two_entries() {
+        let file: GazetteerFile = toml::from_str(&format!(
+            r#"{MALI}
             capitals = ["Bamako"]
             [[power]]
             key = "RU"
@@ -412,11 +446,25 @@ mod tests {
             name = "Russia"
             bloc = "russia"
             capitals = ["Bamako"]
-            "#,
-        )
+            "#
+        ))
         .unwrap();
         let e = Gazetteer::build(file, "test.toml").unwrap_err();
         assert!(e.to_string().contains("Bamako"), "{e}");
         assert!(e.to_string().contains("test.toml"), "{e}");
+    }
+
+    #[test]
+    fn rejects_a_shared_name_for_an_unknown_country() {
+        let file: GazetteerFile = toml::from_str(&format!(
+            r#"{MALI}
+            [[shared_name]]
+            countries = ["ML", "XX"]
+            names = ["Soudan français"]
+            "#
+        ))
+        .unwrap();
+        let e = Gazetteer::build(file, "test.toml").unwrap_err();
+        assert!(e.to_string().contains("'XX'"), "{e}");
     }
 }

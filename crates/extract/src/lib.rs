@@ -368,6 +368,9 @@ impl Extractor {
                             }
                             others.push(cue);
                         }
+                        Some((_, cue)) if tells_of_another_country(clause, cue, c) => {
+                            others.push(cue);
+                        }
                         found => break found,
                     }
                 },
@@ -377,7 +380,7 @@ impl Extractor {
             };
             // Cooperation with armed groups ("French troops train terrorists", "arming the
             // rebels") is an accusation against the power, not cooperation with the country.
-            let event = match self.accusation_of_backing_armed_groups(clause) {
+            let event = match self.accusation_of_backing_armed_groups(clause, c) {
                 Some(accuse) => &lex.events[accuse],
                 None => &lex.events[event_idx],
             };
@@ -649,7 +652,11 @@ impl Extractor {
     /// group as its object, within three words and with none of the lexicon's `against` words
     /// between ("arming rebels", "supplying weapons to jihadists"; not "training against
     /// terrorists"); else `None`.
-    fn accusation_of_backing_armed_groups(&self, clause: &Clause<'_>) -> Option<usize> {
+    fn accusation_of_backing_armed_groups(
+        &self,
+        clause: &Clause<'_>,
+        country: usize,
+    ) -> Option<usize> {
         let events = &self.knowledge.lexicon.events;
         let backs = clause.cues.iter().any(|c| {
             let CueClass::Event(i) = c.class else {
@@ -663,7 +670,12 @@ impl Extractor {
             // The second half of a compound describes, it does not accuse: "Wagner, the
             // Kremlin-backed mercenary group" is Russia's own force, not Russia arming rebels.
             let compound = clause.text[..c.start].ends_with('-');
-            if events[i].stance != Stance::Cooperative || named || compound {
+            // "peace with Rwanda, which Washington accuses of backing the M23": Rwanda's charge.
+            if events[i].stance != Stance::Cooperative
+                || named
+                || compound
+                || tells_of_another_country(clause, *c, country)
+            {
                 return false;
             }
             let object: Vec<String> = clause.text[c.end..clause.end]
@@ -915,6 +927,36 @@ fn aimed_at_another_country(
         return false;
     };
     !names_power_in_part(clause, cue.start, target.end)
+}
+
+/// Whether the event word is in a relative clause about another country named just before it
+/// ("peace between Congo and Rwanda, which UN experts accuse of backing the M23", "le Niger,
+/// qui a expulsé..."): the event is that country's, not this one's.
+fn tells_of_another_country(clause: &Clause<'_>, cue: CueHit, country: usize) -> bool {
+    let Some(antecedent) = clause
+        .mentions
+        .iter()
+        .rfind(|m| m.end <= cue.start && matches!(m.entity, EntityRef::Country(_)))
+    else {
+        return false;
+    };
+    if antecedent.entity == EntityRef::Country(country) {
+        return false;
+    }
+    let between = &clause.text[antecedent.end..cue.start];
+    let Some(rest) = between.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let opener = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        opener.as_str(),
+        "which" | "who" | "whose" | "qui" | "dont" | "lequel" | "laquelle"
+    ) && !rest.contains([',', ';'])
+        && rest.split_whitespace().count() <= 12
 }
 
 /// Whether a power or organisation is named from byte `from` on, in the same part of the

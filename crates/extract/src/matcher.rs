@@ -26,15 +26,44 @@ pub struct EntityMatcher {
     /// Per pattern: the alias's entity, kind and exact spelling for acronyms; `None` for a
     /// phrase that names nothing ("Gulf of Guinea"), matched only to keep its alias from matching.
     aliases: Vec<Option<(EntityRef, AliasKind, Option<String>)>>,
+    /// Patterns after `aliases`: names two countries share, with the countries' indices.
+    shared: Vec<(Vec<usize>, AliasKind)>,
+}
+
+/// A name two countries share, found in the text before the article says which.
+struct SharedHit {
+    countries: Vec<usize>,
+    kind: AliasKind,
+    start: usize,
+    end: usize,
 }
 
 impl EntityMatcher {
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
         let aliases = gazetteer.aliases();
+        let mut shared_patterns = Vec::new();
+        let mut shared = Vec::new();
+        for s in &gazetteer.shared_names {
+            let countries: Vec<usize> = s
+                .countries
+                .iter()
+                .filter_map(|code| gazetteer.countries.iter().position(|c| &c.iso2 == code))
+                .collect();
+            for (list, kind) in [
+                (&s.names, AliasKind::Name),
+                (&s.demonyms, AliasKind::Demonym),
+            ] {
+                for name in list {
+                    shared_patterns.push(fold_key(name.trim()));
+                    shared.push((countries.clone(), kind));
+                }
+            }
+        }
         let patterns = aliases
             .iter()
             .map(|a| a.folded.as_str())
-            .chain(gazetteer.not_entities.iter().map(String::as_str));
+            .chain(gazetteer.not_entities.iter().map(String::as_str))
+            .chain(shared_patterns.iter().map(String::as_str));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)?;
@@ -45,6 +74,7 @@ impl EntityMatcher {
                 .map(|a| Some((a.entity, a.kind, a.case_sensitive.then(|| a.text.clone()))))
                 .chain(gazetteer.not_entities.iter().map(|_| None))
                 .collect(),
+            shared,
         })
     }
 
@@ -52,7 +82,27 @@ impl EntityMatcher {
     /// used alone after the full name: once an article has named "Ibrahim Traoré", a later
     /// "Traoré" is him, although the gazetteer cannot list so common a surname on its own.
     pub fn find_with_surnames(&self, text: &str, folded: &Folded) -> Vec<Mention> {
-        let mut mentions = self.find(text, folded);
+        let (mut mentions, shared) = self.find_all(text, folded);
+        // A name two countries share ("Congo", "congolais") is the one of them the article
+        // names unambiguously ("Brazzaville", "Sassou N'Guesso"); written out in the fact, as a
+        // reader of the sentence alone would not know which.
+        for hit in shared {
+            let named: Vec<usize> = hit
+                .countries
+                .iter()
+                .copied()
+                .filter(|c| mentions.iter().any(|m| m.entity == EntityRef::Country(*c)))
+                .collect();
+            if let [only] = named.as_slice() {
+                mentions.push(Mention {
+                    entity: EntityRef::Country(*only),
+                    kind: hit.kind,
+                    start: hit.start,
+                    end: hit.end,
+                    inferred: true,
+                });
+            }
+        }
         // Surname (folded) → the people of the article who bear it.
         let mut surnames: std::collections::HashMap<String, Vec<(EntityRef, usize)>> =
             std::collections::HashMap::new();
@@ -95,18 +145,35 @@ impl EntityMatcher {
         mentions
     }
 
-    /// Every alias found in `text` (whose folded form is `folded`), in order.
+    /// Every alias found in `text` (whose folded form is `folded`), in order. Names two
+    /// countries share are left out: alone, they name neither.
     pub fn find(&self, text: &str, folded: &Folded) -> Vec<Mention> {
+        self.find_all(text, folded).0
+    }
+
+    fn find_all(&self, text: &str, folded: &Folded) -> (Vec<Mention>, Vec<SharedHit>) {
         let mut out = Vec::new();
+        let mut shared = Vec::new();
         for m in self.ac.find_iter(&folded.text) {
             if !is_word(&folded.text, m.start(), m.end(), false) {
                 continue;
             }
-            let Some((entity, kind, exact)) = &self.aliases[m.pattern().as_usize()] else {
-                continue;
-            };
             let start = folded.original_offset(m.start());
             let end = folded.original_offset(m.end());
+            let pattern = m.pattern().as_usize();
+            if let Some(at) = pattern.checked_sub(self.aliases.len()) {
+                let (countries, kind) = &self.shared[at];
+                shared.push(SharedHit {
+                    countries: countries.clone(),
+                    kind: *kind,
+                    start,
+                    end,
+                });
+                continue;
+            }
+            let Some((entity, kind, exact)) = &self.aliases[pattern] else {
+                continue;
+            };
             // Acronyms match only as written: "US" is the United States, "us" is not.
             if let Some(exact) = exact
                 && text.get(start..end) != Some(exact.as_str())
@@ -121,7 +188,7 @@ impl EntityMatcher {
                 inferred: false,
             });
         }
-        out
+        (out, shared)
     }
 }
 
