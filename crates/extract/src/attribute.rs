@@ -318,39 +318,35 @@ pub fn country_lists(clause: &Clause<'_>, min: usize) -> Vec<Vec<usize>> {
     lists
 }
 
-/// Whether the text between two names only joins them in a list: ", ", " and the ", " et du ".
+/// Whether the text between two names only joins them in a list: ", ", ", the ", " and the ",
+/// " et du ".
 fn coordinated(between: &str) -> bool {
     let words: Vec<String> = between
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    let joiner = |w: &String| matches!(w.as_str(), "and" | "et" | "or" | "ou");
+    let filler = |w: &String| {
+        matches!(
+            w.as_str(),
+            "the"
+                | "du"
+                | "de"
+                | "la"
+                | "le"
+                | "l'"
+                | "des"
+                | "as"
+                | "well"
+                | "encore"
+                | "also"
+                | "aussi"
+        )
+    };
     words.len() <= 3
-        && words.iter().all(|w| {
-            matches!(
-                w.as_str(),
-                "and"
-                    | "et"
-                    | "the"
-                    | "du"
-                    | "de"
-                    | "la"
-                    | "le"
-                    | "l'"
-                    | "des"
-                    | "as"
-                    | "well"
-                    | "or"
-                    | "ou"
-                    | "encore"
-                    | "also"
-                    | "aussi"
-            )
-        })
-        && words
-            .iter()
-            .any(|w| matches!(w.as_str(), "and" | "et" | "or" | "ou"))
-        || (words.is_empty() && between.contains(','))
+        && words.iter().all(|w| joiner(w) || filler(w))
+        && (words.iter().any(joiner) || between.contains(','))
 }
 
 /// The countries a movement is explicitly headed to: named right after "to", "into", "in",
