@@ -13,4 +13,5 @@ eval:
 	$(ORBIT) eval --labels eval/realistic2.jsonl --floor eval/realistic2.floor.toml
 	$(ORBIT) eval --labels eval/realistic3.jsonl --floor eval/realistic3.floor.toml
 	$(ORBIT) eval --labels eval/realistic4.jsonl --floor eval/realistic4.floor.toml
+	$(ORBIT) eval --labels eval/realistic5.jsonl --floor eval/realistic5.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml

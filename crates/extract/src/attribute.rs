@@ -422,14 +422,21 @@ fn is_neighbour(clause: &Clause<'_>, m: &Mention) -> bool {
 /// A country or power named as a subject of discussion or a theatre, not a party: "the Sudan
 /// war", "the situation in Libya", "la crise au Mali", "the Russia-Ukraine war".
 fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
-    const THEATRES: [&str; 7] = [
+    // "peace in Ukraine", "the invasion of Ukraine": the war is the topic, Ukraine no party.
+    const THEATRES: [&str; 13] = [
         "war",
         "conflict",
         "crisis",
         "situation",
+        "peace",
+        "invasion",
+        "aggression",
         "guerre",
         "conflit",
         "crise",
+        "paix",
+        "invasion",
+        "agression",
     ];
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
     let next = word_after_pair(clause, m);

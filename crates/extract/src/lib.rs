@@ -825,8 +825,10 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
     })
 }
 
-/// How far after a resolution word its content reaches.
-const RESOLUTION_WORDS: usize = 10;
+/// How far after a resolution word its content reaches: "a resolution that calls for a
+/// comprehensive, just and lasting peace in Ukraine and for the immediate withdrawal of Russian
+/// forces" puts the withdrawal fifteen words after it.
+const RESOLUTION_WORDS: usize = 20;
 
 /// Whether the event word is recalled with a demonstrative ("Cette rupture intervient alors
 /// que...", "This withdrawal leaves...", "ces sanctions"): the event was told before and counted
