@@ -149,6 +149,21 @@ pub fn roles(
     }
 }
 
+/// Whether the place named at `at` is what something leaves: "from"/"of"/"du"/"de" right
+/// before it, or "from the", "de la".
+pub(crate) fn left_from(clause: &Clause<'_>, at: usize) -> bool {
+    let w = words_before(clause, at, 2);
+    let last = w.last().map(String::as_str);
+    let second = w
+        .len()
+        .checked_sub(2)
+        .and_then(|i| w.get(i))
+        .map(String::as_str);
+    matches!(last, Some("from" | "of" | "du" | "de" | "des" | "d'"))
+        || (matches!(last, Some("the" | "la" | "le" | "l'"))
+            && matches!(second, Some("from" | "of" | "de")))
+}
+
 /// The departure cue this mention is the place of: "withdrawal of US troops from Niger",
 /// "pulling out of Niger", "retrait des forces françaises du Mali" — a withdrawal cue at most
 /// six words before, and "from"/"of"/"du"/"de" just before the country.
@@ -157,17 +172,7 @@ fn departure_from(
     m: &Mention,
     is_departure: &impl Fn(&CueHit) -> bool,
 ) -> Option<CueHit> {
-    let w = words_before(clause, m.start, 2);
-    let last = w.last().map(String::as_str);
-    let second = w
-        .len()
-        .checked_sub(2)
-        .and_then(|i| w.get(i))
-        .map(String::as_str);
-    let linked = matches!(last, Some("from" | "of" | "du" | "de" | "des" | "d'"))
-        || (matches!(last, Some("the" | "la" | "le" | "l'"))
-            && matches!(second, Some("from" | "of" | "de")));
-    if !linked {
+    if !left_from(clause, m.start) {
         return None;
     }
     clause

@@ -801,27 +801,10 @@ fn with_latin_commas(text: &str) -> Cow<'_, str> {
 /// the country it names elsewhere.
 fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6).any(|r| {
-        r.class == CueClass::Region && {
-            let between = &clause.text[cue.end..r.start];
-            let last: Vec<String> = between
-                .split_whitespace()
-                .rev()
-                .take(2)
-                .map(str::to_lowercase)
-                .collect();
-            let linked = |w: Option<&String>| {
-                w.is_some_and(|w| matches!(w.as_str(), "from" | "of" | "du" | "de" | "des" | "d'"))
-            };
-            let named_between = clause.mentions.iter().any(|m| {
-                m.start >= cue.end && m.end <= r.start && matches!(m.entity, EntityRef::Country(_))
-            });
-            !named_between
-                && (linked(last.first())
-                    || (last
-                        .first()
-                        .is_some_and(|w| matches!(w.as_str(), "the" | "la" | "le" | "l'"))
-                        && linked(last.get(1))))
-        }
+        let named_between = clause.mentions.iter().any(|m| {
+            m.start >= cue.end && m.end <= r.start && matches!(m.entity, EntityRef::Country(_))
+        });
+        r.class == CueClass::Region && !named_between && attribute::left_from(clause, r.start)
     })
 }
 
