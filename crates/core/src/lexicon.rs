@@ -93,6 +93,8 @@ struct LexiconFile {
     #[serde(default)]
     non_state_voices: Vec<String>,
     #[serde(default)]
+    commentators: Vec<String>,
+    #[serde(default)]
     person_nouns: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
@@ -185,6 +187,9 @@ pub struct Voice {
     /// Voices of a country that are not its state ("the opposition", "civil society"): what
     /// they denounce is not the government's act.
     pub non_state_voices: Vec<String>,
+    /// People who comment on events ("analyst", "politologue"): "said a Ghanaian analyst" names
+    /// no party to what the analyst describes.
+    pub commentators: Vec<String>,
 }
 
 /// Phrases that open the parts of a clause that are not its main event, lowercased with their
@@ -349,6 +354,7 @@ impl Lexicon {
                 partner_markers: fold_all(file.partner_markers, "partner_markers")?,
                 representatives: fold_all(file.representatives, "representatives")?,
                 non_state_voices: fold_all(file.non_state_voices, "non_state_voices")?,
+                commentators: fold_all(file.commentators, "commentators")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             successions: fold_all(file.successions, "successions")?,

@@ -99,6 +99,10 @@ pub fn roles(
         let EntityRef::Country(c) = m.entity else {
             continue;
         };
+        // "said a Ghanaian analyst": a person's nationality names no party to the event.
+        if is_nationality_of(clause, m, &voice.commentators) {
+            continue;
+        }
         let elsewhere = if marked.is_empty() {
             destination_named && movement.is_some_and(|at| m.end <= at)
         } else {
@@ -451,6 +455,19 @@ fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
     next.is_some_and(|n| THEATRES.contains(&n.as_str())) || theatre_before
 }
 
+/// Whether the clause refers back to a country with "the country", "le chef de l'État"... —
+/// unless a name follows at once and says whose it is: "le chef de l'État russe", "le
+/// gouvernement français".
+pub fn refers_back(clause: &Clause<'_>) -> bool {
+    clause.cues.iter().any(|cue| {
+        cue.class == CueClass::Anaphora
+            && !clause
+                .mentions
+                .iter()
+                .any(|m| m.start >= cue.end && clause.text[cue.end..m.start].trim().is_empty())
+    })
+}
+
 /// The word after the name, or after the hyphenated pair it opens or closes: "the
 /// Russia-Ukraine war" → "war" for both names, "a Sudanese-Ukrainian national" → "national".
 fn word_after_pair(clause: &Clause<'_>, m: &Mention) -> Option<String> {
@@ -466,11 +483,38 @@ fn word_after_pair(clause: &Clause<'_>, m: &Mention) -> Option<String> {
 }
 
 /// A nationality of a person, not a party: "sanctioned Sudanese-Ukrainian national Ahmad
-/// Abdalla", "un ressortissant franco-malien" — the power in a dual nationality is not the
-/// one that acts.
-fn is_nationality_of_a_person(clause: &Clause<'_>, m: &Mention, person_nouns: &[String]) -> bool {
-    m.kind == AliasKind::Demonym
-        && word_after_pair(clause, m).is_some_and(|w| person_nouns.contains(&fold_key(&w)))
+/// Abdalla", "un ressortissant franco-malien", "selon un politologue malien" — the power in a
+/// dual nationality is not the one that acts. `nouns` are the words for such persons; a
+/// capitalised one followed by another capitalised word is part of a name ("the South African
+/// National Defence Force").
+fn is_nationality_of(clause: &Clause<'_>, m: &Mention, nouns: &[String]) -> bool {
+    if m.kind != AliasKind::Demonym {
+        return false;
+    }
+    let is_person = |w: &str| nouns.contains(&fold_key(w));
+    // Where the nationality follows its noun, it is written in lower case: "un politologue
+    // malien", "analistas ghaneses".
+    let lower_case = clause.text[m.start..m.end].starts_with(char::is_lowercase);
+    if lower_case
+        && words_before(clause, m.start, 1)
+            .first()
+            .is_some_and(|w| is_person(w))
+    {
+        return true;
+    }
+    if !word_after_pair(clause, m).is_some_and(|w| is_person(&w)) {
+        return false;
+    }
+    let rest = &clause.text[m.end..clause.end];
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .filter(|w| !w.is_empty());
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    // The first word is the rest of a hyphenated pair when the name opens one.
+    if rest.starts_with(['-', '–']) {
+        words.next();
+    }
+    !(capitalised(words.next()) && capitalised(words.next()))
 }
 
 /// "flown from Mali", "resulting from the Mali coup", "venus depuis le Mali".
@@ -691,7 +735,8 @@ pub fn counterpart(
         !matches!(m.entity, EntityRef::Country(_))
             && !is_reporter(clause, m, &lex.reporting)
             && !is_topic(clause, m)
-            && !is_nationality_of_a_person(clause, m, &lex.person_nouns)
+            && !is_nationality_of(clause, m, &lex.person_nouns)
+            && !is_nationality_of(clause, m, &lex.voice.commentators)
     };
     if let Some(subject) = clause
         .mentions

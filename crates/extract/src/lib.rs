@@ -297,12 +297,12 @@ impl Extractor {
         let (countries, country_prefix): (Vec<usize>, Option<&str>) = if !roles.countries.is_empty()
         {
             (roles.countries.clone(), None)
-        } else if clause.has(CueClass::Anaphora) && ctx.countries.len() == 1 {
+        } else if attribute::refers_back(clause) && ctx.countries.len() == 1 {
             (
                 ctx.countries.clone(),
                 Some(g.countries[ctx.countries[0]].name.as_str()),
             )
-        } else if clause.has(CueClass::Anaphora)
+        } else if attribute::refers_back(clause)
             && ctx.countries.is_empty()
             && focus.named_from < clause.start
             && let [only] = focus.countries.as_slice()
@@ -369,6 +369,20 @@ impl Extractor {
                             others.push(cue);
                         }
                         Some((_, cue)) if tells_of_another_country(clause, cue, c) => {
+                            others.push(cue);
+                        }
+                        // "Western analysts have warned that the uranium could be sold to
+                        // Russian buyers": the commentators' warning is theirs; what they warn
+                        // of is the event.
+                        Some((_, cue))
+                            if attribute::phrase_before(
+                                clause,
+                                cue.start,
+                                ContextPhrase::Commentator,
+                                2,
+                            )
+                            .is_some() =>
+                        {
                             others.push(cue);
                         }
                         found => break found,

@@ -238,6 +238,8 @@ pub enum ContextPhrase {
     VoteFor,
     /// "the opposition", "civil society": a voice that is not the state's.
     NonStateVoice,
+    /// "analysts", "politologue": people who comment on events.
+    Commentator,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -295,6 +297,10 @@ impl CueMatcher {
         add(
             &lexicon.voice.non_state_voices,
             CueClass::Context(ContextPhrase::NonStateVoice),
+        );
+        add(
+            &lexicon.voice.commentators,
+            CueClass::Context(ContextPhrase::Commentator),
         );
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);

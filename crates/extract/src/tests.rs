@@ -659,3 +659,44 @@ fn a_private_person_of_a_power_is_not_the_power() {
         vec!["MA"]
     );
 }
+
+#[test]
+fn a_commentators_nationality_names_no_party() {
+    assert_eq!(
+        countries("Russia is deepening its military ties with Togo, said a Ghanaian analyst."),
+        ["TG"]
+    );
+    let f = EXTRACTOR.extract(&doc(
+        "Le Niger a signé un accord de défense avec la Russie, selon un politologue malien.",
+        None,
+        "fr",
+    ));
+    assert_eq!(
+        f.iter().map(|f| f.country.as_str()).collect::<Vec<_>>(),
+        ["NE"]
+    );
+    // A capitalised noun followed by a name is part of that name, not a person.
+    assert_eq!(
+        countries("The South African National Defence Force began naval drills with Russia."),
+        ["ZA"]
+    );
+}
+
+#[test]
+fn a_head_of_state_named_with_a_nationality_is_not_the_countrys() {
+    let text = "Guinea-Bissau's president arrived in Moscow on Tuesday.\n\n\
+                Devant les caméras, le chef de l'État russe a salué une amitié ancienne.";
+    let f = EXTRACTOR.extract(&doc(text, None, "fr"));
+    assert!(
+        !f.iter().any(|f| f.text.contains("le chef de l'État russe")),
+        "{f:?}"
+    );
+    let text = "Guinea-Bissau's president arrived in Moscow on Tuesday.\n\n\
+                Devant les caméras, le chef de l'État a salué une amitié ancienne avec la Russie.";
+    let f = EXTRACTOR.extract(&doc(text, None, "fr"));
+    assert!(
+        f.iter()
+            .any(|f| f.country == "GW" && f.text.contains("le chef de l'État")),
+        "{f:?}"
+    );
+}
