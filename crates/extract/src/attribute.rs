@@ -887,7 +887,19 @@ pub fn actor(
         .split_whitespace()
         .take(3)
         .any(|w| is_one_of(w, &voice.speech));
-    let country_before = before.iter().any(|m| side(m) == Actor::Country);
+    // "The US remains one of Uganda's largest donors": a possessive names whom the act is for,
+    // unless what it owns speaks for it ("Niger's military government had withdrawn").
+    let possessive = |m: &Mention| {
+        clause.text[m.end..].starts_with(['\'', '’'])
+            && !clause.text[m.end..clause.end]
+                .split_whitespace()
+                .skip(1)
+                .take(2)
+                .any(|w| is_one_of(w, &voice.representatives))
+    };
+    let country_before = before
+        .iter()
+        .any(|m| side(m) == Actor::Country && !possessive(m));
     if speaks || !country_before {
         Actor::Counterpart
     } else {

@@ -928,37 +928,58 @@ fn aimed_at_another_country(
     !names_power_in_part(clause, cue.start, target.end)
 }
 
-/// Whether the event word is in a relative clause about another country named just before it
-/// ("peace between Congo and Rwanda, which UN experts accuse of backing the M23", "le Niger,
-/// qui a expulsé..."): the event is that country's, not this one's.
+/// Whether the event word is in a relative clause about another party named just before it:
+/// another country ("peace between Congo and Rwanda, which UN experts accuse of backing the
+/// M23", "le Niger, qui a expulsé..."), or a power whose relative clause names other countries
+/// and not this one ("La France, qui a quitté le Tchad et rétrocédé ses emprises au Sénégal,
+/// voit son dispositif se resserrer autour de Djibouti" is no concession of Djibouti's).
 fn tells_of_another_country(clause: &Clause<'_>, cue: CueHit, country: usize) -> bool {
-    let Some(antecedent) = clause
-        .mentions
-        .iter()
-        .rfind(|m| m.end <= cue.start && matches!(m.entity, EntityRef::Country(_)))
-    else {
+    let before = &clause.text[clause.start..cue.start];
+    // The relative clause runs from its pronoun to the cue with no comma between.
+    let Some(comma) = before.rfind([',', ';']).map(|i| clause.start + i) else {
         return false;
     };
-    if antecedent.entity == EntityRef::Country(country) {
-        return false;
-    }
-    let between = &clause.text[antecedent.end..cue.start];
-    let Some(rest) = between.trim_start().strip_prefix(',') else {
-        return false;
-    };
+    let rest = &clause.text[comma + 1..cue.start];
     let opener = rest
         .split_whitespace()
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    matches!(
+    let relative = matches!(
         opener.as_str(),
         "which" | "who" | "whose" | "qui" | "dont" | "lequel" | "laquelle"
-    ) && !rest.contains([',', ';'])
-        && rest.split_whitespace().count() <= 12
+    ) && clause.text[comma..comma + 1] == *","
+        && rest.split_whitespace().count() <= 12;
+    if !relative {
+        return false;
+    }
+    let Some(antecedent) = clause
+        .mentions
+        .iter()
+        .rfind(|m| m.end <= comma && clause.text[m.end..comma].trim().is_empty())
+    else {
+        return false;
+    };
+    match antecedent.entity {
+        EntityRef::Country(c) => c != country,
+        _ => {
+            let end = clause.text[cue.end..clause.end]
+                .find([',', ';'])
+                .map_or(clause.end, |i| cue.end + i);
+            let named: Vec<EntityRef> = clause
+                .mentions
+                .iter()
+                .filter(|m| m.start > comma && m.end <= end)
+                .map(|m| m.entity)
+                .filter(|e| matches!(e, EntityRef::Country(_)))
+                .collect();
+            // A power's relative clause that names no country tells what the power does to the
+            // country of the main clause ("avec l'aval de Washington, qui a proposé un soutien").
+            !named.is_empty() && !named.contains(&EntityRef::Country(country))
+        }
+    }
 }
 
-/// Whether a power or organisation is named from byte `from` on, in the same part of the
 /// clause (main clause or aside) as byte `at`.
 fn names_power_in_part(clause: &Clause<'_>, at: usize, from: usize) -> bool {
     let part = attribute::is_aside_at(clause, at);
