@@ -46,6 +46,9 @@ pub struct Roles {
     /// No country is named in a main role: `countries` are all in demoted roles (an origin, an
     /// aside, a membership list).
     pub demoted_only: bool,
+    /// Every country is named inside an aside ("Lavrov, on a tour that also took him to Egypt
+    /// and Ethiopia, said..."): the clause's subject is someone else.
+    pub aside_only: bool,
 }
 
 /// Splits a sentence at semicolons: news writers join independent reports with them
@@ -143,6 +146,12 @@ pub fn roles(
             demoted = outside_asides;
         }
     }
+    let aside_only = demoted_only
+        && !demoted.is_empty()
+        && clause.mentions.iter().all(|m| match m.entity {
+            EntityRef::Country(c) if demoted.contains(&c) => in_aside(clause, m),
+            _ => true,
+        });
     let mut countries = if demoted_only { demoted } else { main };
     countries.sort_unstable();
     countries.dedup();
@@ -150,6 +159,7 @@ pub fn roles(
         countries,
         departures,
         demoted_only,
+        aside_only,
     }
 }
 
@@ -457,10 +467,12 @@ fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
 
 /// Whether the clause refers back to a country with "the country", "le chef de l'État"... —
 /// unless a name follows at once and says whose it is: "le chef de l'État russe", "le
-/// gouvernement français".
-pub fn refers_back(clause: &Clause<'_>) -> bool {
+/// gouvernement français" — or it is said inside an aside where the clause names its
+/// countries only in asides ("...du Mali, où la junte au pouvoir...": that junta is Mali's).
+pub fn refers_back(clause: &Clause<'_>, roles: &Roles) -> bool {
     clause.cues.iter().any(|cue| {
         cue.class == CueClass::Anaphora
+            && !(roles.aside_only && is_aside_at(clause, cue.end))
             && !clause
                 .mentions
                 .iter()

@@ -169,6 +169,10 @@ impl Extractor {
                         roles.countries.iter().copied().filter(in_focus).collect();
                     if !own.is_empty() {
                         roles.countries = own;
+                    } else if roles.aside_only && !focus.is_empty() {
+                        // Named only in an aside of a story about another country: the
+                        // aside's countries are detail, not the news.
+                        roles.countries.clear();
                     }
                 }
                 for list in attribute::country_lists(&clause, COMPANY_LIST) {
@@ -297,12 +301,12 @@ impl Extractor {
         let (countries, country_prefix): (Vec<usize>, Option<&str>) = if !roles.countries.is_empty()
         {
             (roles.countries.clone(), None)
-        } else if attribute::refers_back(clause) && ctx.countries.len() == 1 {
+        } else if attribute::refers_back(clause, roles) && ctx.countries.len() == 1 {
             (
                 ctx.countries.clone(),
                 Some(g.countries[ctx.countries[0]].name.as_str()),
             )
-        } else if attribute::refers_back(clause)
+        } else if attribute::refers_back(clause, roles)
             && ctx.countries.is_empty()
             && focus.named_from < clause.start
             && let [only] = focus.countries.as_slice()

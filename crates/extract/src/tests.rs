@@ -700,3 +700,21 @@ fn a_head_of_state_named_with_a_nationality_is_not_the_countrys() {
         "{f:?}"
     );
 }
+
+#[test]
+fn countries_named_only_in_an_aside_of_another_countrys_story_get_no_fact() {
+    let mut d = doc(
+        "Uganda's president met Sergei Lavrov in Kampala on Tuesday.\n\n\
+         Lavrov, on a tour that also took him to Egypt and Ethiopia, said Russia would honour \
+         its grain contracts with African buyers.",
+        None,
+        "en",
+    );
+    d.title = Some("Museveni hosts Lavrov in Kampala".into());
+    let f = EXTRACTOR.extract(&d);
+    assert!(f.iter().any(|f| f.country == "UG"), "{f:?}");
+    assert!(
+        !f.iter().any(|f| f.country == "EG" || f.country == "ET"),
+        "{f:?}"
+    );
+}
