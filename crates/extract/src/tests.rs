@@ -718,3 +718,22 @@ fn countries_named_only_in_an_aside_of_another_countrys_story_get_no_fact() {
         "{f:?}"
     );
 }
+
+#[test]
+fn what_another_country_had_done_is_background() {
+    let mut d = doc(
+        "Togo joined the Commonwealth on Friday. Algeria had recalled its ambassador to Paris \
+         in 2021.",
+        None,
+        "en",
+    );
+    d.title = Some("Togo joins the Commonwealth".into());
+    assert_eq!(
+        EXTRACTOR
+            .extract(&d)
+            .iter()
+            .map(|f| f.country.as_str())
+            .collect::<Vec<_>>(),
+        ["TG"]
+    );
+}
