@@ -737,3 +737,22 @@ fn what_another_country_had_done_is_background() {
         ["TG"]
     );
 }
+
+#[test]
+fn another_country_doing_the_same_is_background() {
+    let mut d = doc(
+        "Le Burkina Faso a signé un accord minier avec Rosatom. Le Niger discute lui aussi \
+         avec des partenaires russes.",
+        None,
+        "fr",
+    );
+    d.title = Some("Le Burkina Faso et l'uranium".into());
+    assert_eq!(
+        EXTRACTOR
+            .extract(&d)
+            .iter()
+            .map(|f| f.country.as_str())
+            .collect::<Vec<_>>(),
+        ["BF"]
+    );
+}
