@@ -96,6 +96,10 @@ struct LexiconFile {
     commentators: Vec<String>,
     #[serde(default)]
     person_nouns: Vec<String>,
+    #[serde(default)]
+    theatres: Vec<String>,
+    #[serde(default)]
+    theatre_links: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
     aside_openers: Vec<String>,
@@ -162,6 +166,12 @@ pub struct Lexicon {
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
+    /// Words for a war or its settlement ("war", "peace", "invasion"), folded: a country named
+    /// right before one ("the Ukraine war") or after one and a link word ("peace in Ukraine",
+    /// `theatre_links`) is where it happens, not a party.
+    pub theatres: Vec<String>,
+    /// The link words between a theatre word and the place: "in", "of", "en", "au"...
+    pub theatre_links: Vec<String>,
     /// The phrases that set part of a clause aside (see `orbit_extract::attribute::is_aside_at`).
     pub asides: Asides,
     /// The words that mark an outlet as the teller of the news, not a party to it.
@@ -362,6 +372,8 @@ impl Lexicon {
             relocations: fold_all(file.relocations, "relocations")?,
             regrets: fold_all(file.regrets, "regrets")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
+            theatres: fold_all(file.theatres, "theatres")?,
+            theatre_links: fold_all(file.theatre_links, "theatre_links")?,
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,
                 trailing: lower_all(file.trailing_context, "trailing_context")?,

@@ -80,8 +80,9 @@ pub fn roles(
     clause: &Clause<'_>,
     is_departure: impl Fn(&CueHit) -> bool,
     is_movement: impl Fn(&CueHit) -> bool,
-    voice: &Voice,
+    lex: &Lexicon,
 ) -> Roles {
+    let voice = &lex.voice;
     let mut main = Vec::new();
     let mut demoted = Vec::new();
     let mut departures = Vec::new();
@@ -119,7 +120,7 @@ pub fn roles(
         } else if is_origin(clause, m, &voice.representatives)
             || is_border(clause, m)
             || is_neighbour(clause, m)
-            || is_topic(clause, m)
+            || is_topic(clause, m, lex)
             || in_aside(clause, m)
             || is_dateline(clause, m)
             || acts_with_a_power(clause, m)
@@ -440,29 +441,14 @@ fn is_neighbour(clause: &Clause<'_>, m: &Mention) -> bool {
 
 /// A country or power named as a subject of discussion or a theatre, not a party: "the Sudan
 /// war", "the situation in Libya", "la crise au Mali", "the Russia-Ukraine war".
-fn is_topic(clause: &Clause<'_>, m: &Mention) -> bool {
-    // "peace in Ukraine", "the invasion of Ukraine": the war is the topic, Ukraine no party.
-    const THEATRES: [&str; 12] = [
-        "war",
-        "conflict",
-        "crisis",
-        "situation",
-        "peace",
-        "invasion",
-        "aggression",
-        "guerre",
-        "conflit",
-        "crise",
-        "paix",
-        "agression",
-    ];
+fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
+    let is_theatre = |w: &str| lex.theatres.contains(&fold_key(w));
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
     let next = word_after_pair(clause, m);
     let w = words_before(clause, m.start, 2);
-    let theatre_before = w.len() == 2
-        && THEATRES.contains(&w[0].as_str())
-        && matches!(w[1].as_str(), "in" | "en" | "au" | "of" | "du" | "de");
-    next.is_some_and(|n| THEATRES.contains(&n.as_str())) || theatre_before
+    let theatre_before =
+        w.len() == 2 && is_theatre(&w[0]) && lex.theatre_links.contains(&fold_key(&w[1]));
+    next.is_some_and(|n| is_theatre(&n)) || theatre_before
 }
 
 /// Whether the clause refers back to a country with "the country", "le chef de l'État"... —
@@ -746,7 +732,7 @@ pub fn counterpart(
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
             && !is_reporter(clause, m, &lex.reporting)
-            && !is_topic(clause, m)
+            && !is_topic(clause, m, lex)
             && !is_nationality_of(clause, m, &lex.person_nouns)
             && !is_nationality_of(clause, m, &lex.voice.commentators)
     };

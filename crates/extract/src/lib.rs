@@ -155,7 +155,7 @@ impl Extractor {
                     &clause,
                     |c| is_type(c, &[EventType::Retreat, EventType::Coerce]),
                     |c| is_type(c, &[EventType::Mobilize]),
-                    &self.knowledge.lexicon.voice,
+                    &self.knowledge.lexicon,
                 );
                 // Countries named only in demoted roles ("a bloc made up of Madagascar,
                 // Mauritius, the Comoros..."), or in a long list ("free grain for six African
