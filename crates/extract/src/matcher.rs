@@ -32,8 +32,8 @@ pub struct EntityMatcher {
 
 /// A name two countries share, found in the text before the article says which.
 struct SharedHit {
-    countries: Vec<usize>,
-    kind: AliasKind,
+    /// Index into [`EntityMatcher`]'s shared names.
+    shared: usize,
     start: usize,
     end: usize,
 }
@@ -87,8 +87,8 @@ impl EntityMatcher {
         // names unambiguously ("Brazzaville", "Sassou N'Guesso"); written out in the fact, as a
         // reader of the sentence alone would not know which.
         for hit in shared {
-            let named: Vec<usize> = hit
-                .countries
+            let (countries, kind) = &self.shared[hit.shared];
+            let named: Vec<usize> = countries
                 .iter()
                 .copied()
                 .filter(|c| mentions.iter().any(|m| m.entity == EntityRef::Country(*c)))
@@ -96,7 +96,7 @@ impl EntityMatcher {
             if let [only] = named.as_slice() {
                 mentions.push(Mention {
                     entity: EntityRef::Country(*only),
-                    kind: hit.kind,
+                    kind: *kind,
                     start: hit.start,
                     end: hit.end,
                     inferred: true,
@@ -162,10 +162,8 @@ impl EntityMatcher {
             let end = folded.original_offset(m.end());
             let pattern = m.pattern().as_usize();
             if let Some(at) = pattern.checked_sub(self.aliases.len()) {
-                let (countries, kind) = &self.shared[at];
                 shared.push(SharedHit {
-                    countries: countries.clone(),
-                    kind: *kind,
+                    shared: at,
                     start,
                     end,
                 });
