@@ -87,6 +87,8 @@ struct LexiconFile {
     #[serde(default)]
     regrets: Vec<String>,
     #[serde(default)]
+    thanks: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     representatives: Vec<String>,
@@ -163,6 +165,9 @@ pub struct Lexicon {
     /// Words of regret ("regretted", "disappointed by"), folded: a country that regrets a power's
     /// hostile act wanted the tie it ends.
     pub regrets: Vec<String>,
+    /// Words of thanks ("thanked", "ringraziato"), folded: what a country thanks a power for,
+    /// even a hostile act it did not do ("for not closing the channels"), it welcomes.
+    pub thanks: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -371,6 +376,7 @@ impl Lexicon {
             threats: fold_all(file.threats, "threats")?,
             relocations: fold_all(file.relocations, "relocations")?,
             regrets: fold_all(file.regrets, "regrets")?,
+            thanks: fold_all(file.thanks, "thanks")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,

@@ -610,8 +610,13 @@ impl Extractor {
             return None;
         }
         let regret = attribute::phrase_before(clause, cue.start, ContextPhrase::Regret, 6)?;
+        // Powers named in an aside before it are not the speaker ("Abiy, che ha stretto
+        // rapporti con Pechino e Ankara, ha ringraziato l'Italia...").
         let someone_else_regrets = clause.mentions.iter().any(|m| {
-            m.entity != EntityRef::Country(country) && m.start >= clause.start && m.end <= regret
+            m.entity != EntityRef::Country(country)
+                && m.start >= clause.start
+                && m.end <= regret
+                && !attribute::is_aside_at(clause, m.start)
         });
         if someone_else_regrets {
             return None;

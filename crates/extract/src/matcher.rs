@@ -228,7 +228,8 @@ pub enum ContextPhrase {
     Refusal,
     /// "threatened to": the act after it is a threat.
     Threat,
-    /// "regretted", "disappointed by": the act after it is regretted.
+    /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
+    /// wanted undone or is glad was not done — support.
     Regret,
     /// "will move to", "relocated to": the place after it is where forces go.
     Relocation,
@@ -284,6 +285,7 @@ impl CueMatcher {
         add(&lexicon.refusals, CueClass::Context(ContextPhrase::Refusal));
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
+        add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
         add(
             &lexicon.relocations,
             CueClass::Context(ContextPhrase::Relocation),
