@@ -180,6 +180,13 @@ impl Extractor {
                         roles.countries.retain(|c| in_focus(c) || !list.contains(c));
                     }
                 }
+                if !focus.is_empty() {
+                    for list in attribute::country_lists(&clause, 3) {
+                        if !list.iter().any(in_focus) {
+                            roles.countries.retain(|c| !list.contains(c));
+                        }
+                    }
+                }
                 sentence_countries.extend(roles.countries.iter().copied());
                 sentence_powers.extend(
                     clause

@@ -756,3 +756,25 @@ fn another_country_doing_the_same_is_background() {
         ["BF"]
     );
 }
+
+#[test]
+fn a_list_of_other_countries_is_background() {
+    let mut d = doc(
+        "Nigeria signed a security pact with the United States on Monday. French troops were \
+         pushed out of Mali, Burkina Faso and Niger.",
+        None,
+        "en",
+    );
+    d.title = Some("Nigeria and the US sign a security pact".into());
+    assert_eq!(
+        EXTRACTOR
+            .extract(&d)
+            .iter()
+            .map(|f| f.country.as_str())
+            .collect::<Vec<_>>(),
+        ["NG"]
+    );
+    // In a story about them, the list is the news.
+    let f = facts("French troops were pushed out of Mali, Burkina Faso and Niger.");
+    assert!(f.iter().any(|f| f.country == "ML"), "{f:?}");
+}
