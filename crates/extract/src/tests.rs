@@ -34,6 +34,17 @@ fn countries(text: &str) -> Vec<String> {
     c
 }
 
+/// The countries of the facts of an article with a title, in the order extracted.
+fn countries_of_article(title: &str, text: &str, lang: &str) -> Vec<String> {
+    let mut d = doc(text, None, lang);
+    d.title = Some(title.into());
+    EXTRACTOR
+        .extract(&d)
+        .into_iter()
+        .map(|f| f.country)
+        .collect()
+}
+
 #[test]
 fn a_visit_to_burkina_faso_is_burkina_fasos_fact() {
     let c = countries("Lavrov visited Burkina Faso and announced more military instructors.");
@@ -721,57 +732,39 @@ fn countries_named_only_in_an_aside_of_another_countrys_story_get_no_fact() {
 
 #[test]
 fn what_another_country_had_done_is_background() {
-    let mut d = doc(
-        "Togo joined the Commonwealth on Friday. Algeria had recalled its ambassador to Paris \
-         in 2021.",
-        None,
-        "en",
-    );
-    d.title = Some("Togo joins the Commonwealth".into());
     assert_eq!(
-        EXTRACTOR
-            .extract(&d)
-            .iter()
-            .map(|f| f.country.as_str())
-            .collect::<Vec<_>>(),
+        countries_of_article(
+            "Togo joins the Commonwealth",
+            "Togo joined the Commonwealth on Friday. Algeria had recalled its ambassador to Paris \
+             in 2021.",
+            "en",
+        ),
         ["TG"]
     );
 }
 
 #[test]
 fn another_country_doing_the_same_is_background() {
-    let mut d = doc(
-        "Le Burkina Faso a signé un accord minier avec Rosatom. Le Niger discute lui aussi \
-         avec des partenaires russes.",
-        None,
-        "fr",
-    );
-    d.title = Some("Le Burkina Faso et l'uranium".into());
     assert_eq!(
-        EXTRACTOR
-            .extract(&d)
-            .iter()
-            .map(|f| f.country.as_str())
-            .collect::<Vec<_>>(),
+        countries_of_article(
+            "Le Burkina Faso et l'uranium",
+            "Le Burkina Faso a signé un accord minier avec Rosatom. Le Niger discute lui aussi \
+             avec des partenaires russes.",
+            "fr",
+        ),
         ["BF"]
     );
 }
 
 #[test]
 fn a_list_of_other_countries_is_background() {
-    let mut d = doc(
-        "Nigeria signed a security pact with the United States on Monday. French troops were \
-         pushed out of Mali, Burkina Faso and Niger.",
-        None,
-        "en",
-    );
-    d.title = Some("Nigeria and the US sign a security pact".into());
     assert_eq!(
-        EXTRACTOR
-            .extract(&d)
-            .iter()
-            .map(|f| f.country.as_str())
-            .collect::<Vec<_>>(),
+        countries_of_article(
+            "Nigeria and the US sign a security pact",
+            "Nigeria signed a security pact with the United States on Monday. French troops \
+             were pushed out of Mali, Burkina Faso and Niger.",
+            "en",
+        ),
         ["NG"]
     );
     // In a story about them, the list is the news.
