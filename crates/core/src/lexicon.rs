@@ -89,6 +89,8 @@ struct LexiconFile {
     #[serde(default)]
     thanks: Vec<String>,
     #[serde(default)]
+    reversals: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     representatives: Vec<String>,
@@ -168,6 +170,9 @@ pub struct Lexicon {
     /// Words of thanks ("thanked", "ringraziato"), folded: what a country thanks a power for,
     /// even a hostile act it did not do ("for not closing the channels"), it welcomes.
     pub thanks: Vec<String>,
+    /// Words that undo the act after them ("reversing", "reversal of"), folded: a reversed
+    /// withdrawal is a return, as a refused one is.
+    pub reversals: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -377,6 +382,7 @@ impl Lexicon {
             relocations: fold_all(file.relocations, "relocations")?,
             regrets: fold_all(file.regrets, "regrets")?,
             thanks: fold_all(file.thanks, "thanks")?,
+            reversals: fold_all(file.reversals, "reversals")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,

@@ -895,9 +895,16 @@ pub fn actor(
                 .take(2)
                 .any(|w| is_one_of(w, &voice.representatives))
     };
+    // "...sent forces back to Somalia, reversing a withdrawal": a country the act goes to is
+    // its object, not a subject.
+    let object = |m: &Mention| {
+        words_before(clause, m.start, 1)
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "to" | "into" | "with" | "à" | "avec"))
+    };
     let country_before = before
         .iter()
-        .any(|m| side(m) == Actor::Country && !possessive(m));
+        .any(|m| side(m) == Actor::Country && !possessive(m) && !object(m));
     if speaks || !country_before {
         Actor::Counterpart
     } else {

@@ -559,7 +559,9 @@ impl Extractor {
     }
 
     fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
-        attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)?;
+        // "refused to expel"; "reversing a withdrawal".
+        attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)
+            .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))?;
         match event.stance {
             Stance::Hostile => self.event_of(EventType::Support, Stance::Cooperative),
             Stance::Cooperative => self.event_of(EventType::Reject, Stance::Hostile),

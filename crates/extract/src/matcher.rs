@@ -226,6 +226,8 @@ pub enum CueClass {
 pub enum ContextPhrase {
     /// "refused to", "would not": the act after it is refused.
     Refusal,
+    /// "reversing", "reversal of": the act after it is undone.
+    Reversal,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -286,6 +288,10 @@ impl CueMatcher {
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
+        add(
+            &lexicon.reversals,
+            CueClass::Context(ContextPhrase::Reversal),
+        );
         add(
             &lexicon.relocations,
             CueClass::Context(ContextPhrase::Relocation),
