@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::{Lexicon, Reporting, Voice};
-use orbit_core::{Actor, Gazetteer, fold_key};
+use orbit_core::{Actor, Gazetteer, Lean, fold_key};
 
 use crate::matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, Mention};
 
@@ -449,6 +449,31 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     let theatre_before =
         w.len() == 2 && is_theatre(&w[0]) && lex.theatre_links.contains(&fold_key(&w[1]));
     next.is_some_and(|n| is_theatre(&n)) || theatre_before
+}
+
+/// Whether the act is done by a neutral organisation named as its agent right after it:
+/// "accusés par des experts de l'ONU", "sanctioned by the UN Security Council".
+pub fn by_a_neutral_organisation(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    g: &Gazetteer,
+    voice: &Voice,
+) -> bool {
+    // The cue may end inside its word ("accus*" in "accusés").
+    let word_end = clause.text[cue.end..clause.end]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(clause.end, |i| cue.end + i);
+    let marked = clause.text[word_end..clause.end]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| voice.agent_markers.contains(&fold_key(w)));
+    marked
+        && clause.mentions.iter().any(|m| {
+            m.start >= word_end
+                && words_between(clause, word_end, m.start) <= 5
+                && matches!(m.entity, EntityRef::Organisation(_))
+                && g.lean_of(m.entity) == Lean::Neutral
+        })
 }
 
 /// Whether the clause refers back to a country with "the country", "le chef de l'État"... —

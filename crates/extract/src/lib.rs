@@ -382,6 +382,16 @@ impl Extractor {
                         Some((_, cue)) if tells_of_another_country(clause, cue, c) => {
                             others.push(cue);
                         }
+                        // "paramilitaires liés au groupe Wagner, accusés par des experts de
+                        // l'ONU d'exactions": a neutral organisation's accusation is its own.
+                        Some((i, cue))
+                            if lex.events[i].stance == Stance::Hostile
+                                && attribute::by_a_neutral_organisation(
+                                    clause, cue, g, &lex.voice,
+                                ) =>
+                        {
+                            others.push(cue);
+                        }
                         // "Western analysts have warned that the uranium could be sold to
                         // Russian buyers": the commentators' warning is theirs; what they warn
                         // of is the event.

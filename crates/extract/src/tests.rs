@@ -771,3 +771,18 @@ fn a_list_of_other_countries_is_background() {
     let f = facts("French troops were pushed out of Mali, Burkina Faso and Niger.");
     assert!(f.iter().any(|f| f.country == "ML"), "{f:?}");
 }
+
+#[test]
+fn a_neutral_organisations_accusation_is_its_own() {
+    let f = EXTRACTOR.extract(&doc(
+        "Les paramilitaires liés au groupe Wagner auprès des forces armées centrafricaines, \
+         accusés par des experts de l'ONU d'exactions, restent déployés.",
+        None,
+        "fr",
+    ));
+    assert!(
+        !f.iter()
+            .any(|f| f.event_type == orbit_core::EventType::Accuse),
+        "{f:?}"
+    );
+}
