@@ -379,7 +379,10 @@ impl Extractor {
                             }
                             others.push(cue);
                         }
-                        Some((_, cue)) if tells_of_another_country(clause, cue, c) => {
+                        Some((_, cue))
+                            if tells_of_another_country(clause, cue, c)
+                                || in_another_countrys_aside(clause, cue, c) =>
+                        {
                             others.push(cue);
                         }
                         // "paramilitaires liés au groupe Wagner, accusés par des experts de
@@ -954,6 +957,25 @@ fn aimed_at_another_country(
         return false;
     };
     !names_power_in_part(clause, cue.start, target.end)
+}
+
+/// Whether the event word is in an aside that names another country while this one is named
+/// outside asides: "la base de Djibouti devient le principal point d'appui de l'armée
+/// française, alors que le Tchad et le Sénégal viennent d'annoncer la fin de la présence
+/// française" is no end of the French presence in Djibouti.
+fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -> bool {
+    if !attribute::is_aside_at(clause, cue.start) {
+        return false;
+    }
+    let named_outside = clause.mentions.iter().any(|m| {
+        m.entity == EntityRef::Country(country) && !attribute::is_aside_at(clause, m.start)
+    });
+    let other_in_aside = clause.mentions.iter().any(|m| {
+        matches!(m.entity, EntityRef::Country(o) if o != country)
+            && m.end <= cue.start
+            && attribute::is_aside_at(clause, m.start)
+    });
+    named_outside && other_in_aside
 }
 
 /// Whether the event word is in a relative clause about another party named just before it:

@@ -786,3 +786,16 @@ fn a_neutral_organisations_accusation_is_its_own() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_event_in_another_countrys_aside_is_not_this_ones() {
+    let f = EXTRACTOR.extract(&doc(
+        "Avec environ 1 500 militaires, la base de Djibouti devient de facto le principal point \
+         d'appui de l'armée française sur le continent, après les départs successifs de Bamako, \
+         de Ouagadougou puis de Niamey, et alors que le Tchad et le Sénégal viennent d'annoncer \
+         la fin de la présence militaire française.",
+        None,
+        "fr",
+    ));
+    assert!(!f.iter().any(|f| f.country == "DJ"), "{f:?}");
+}
