@@ -406,18 +406,22 @@ fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
 /// for geography, not a party to the relation.
 fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     let w = words_before(clause, m.start, 4);
+    let border_word = |x: &String| {
+        x.starts_with("border")
+            || x.starts_with("frontiere")
+            || x.starts_with("frontière")
+            || x.contains("حدود")
+    };
+    // "à cheval sur les frontières malienne, burkinabè et nigérienne": nationalities of a
+    // border, written after it in lower case.
+    let lower_case = clause.text[m.start..m.end].starts_with(char::is_lowercase);
+    if m.kind == AliasKind::Demonym && lower_case && w.iter().any(border_word) {
+        return true;
+    }
     let with_at = w
         .iter()
         .rposition(|x| matches!(x.as_str(), "with" | "avec" | "مع"));
-    with_at.is_some_and(|i| {
-        i + 3 >= w.len()
-            && w[..i].iter().any(|x| {
-                x.starts_with("border")
-                    || x.starts_with("frontiere")
-                    || x.starts_with("frontière")
-                    || x.contains("حدود")
-            })
-    })
+    with_at.is_some_and(|i| i + 3 >= w.len() && w[..i].iter().any(border_word))
 }
 
 /// "its neighbour Niger", "son voisin nigérien", "leur voisin malien": a country described

@@ -799,3 +799,16 @@ fn an_event_in_another_countrys_aside_is_not_this_ones() {
     ));
     assert!(!f.iter().any(|f| f.country == "DJ"), "{f:?}");
 }
+
+#[test]
+fn another_country_following_suit_is_background() {
+    assert_eq!(
+        countries_of_article(
+            "Le Mali rompt avec Kiev",
+            "Le Mali a annoncé la rupture de ses relations avec l'Ukraine. Deux jours plus tard, \
+             le Niger annonçait à son tour la rupture de ses relations avec Kiev.",
+            "fr",
+        ),
+        ["ML"]
+    );
+}
