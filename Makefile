@@ -14,4 +14,6 @@ eval:
 	$(ORBIT) eval --labels eval/realistic3.jsonl --floor eval/realistic3.floor.toml
 	$(ORBIT) eval --labels eval/realistic4.jsonl --floor eval/realistic4.floor.toml
 	$(ORBIT) eval --labels eval/realistic5.jsonl --floor eval/realistic5.floor.toml
+	$(ORBIT) eval --labels eval/realistic6.jsonl --floor eval/realistic6.floor.toml
+	$(ORBIT) eval --labels eval/realistic8.jsonl --floor eval/realistic8.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
