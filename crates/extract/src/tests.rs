@@ -812,3 +812,19 @@ fn another_country_following_suit_is_background() {
         ["ML"]
     );
 }
+
+#[test]
+fn a_contrast_with_other_countries_is_background() {
+    assert_eq!(
+        countries_of_article(
+            "Djibouti, a crowded garrison",
+            "Djibouti hosts American, French and Chinese bases. Russia, by contrast, has sought \
+             a foothold in Djibouti without success and has looked instead to Sudan and Eritrea.",
+            "en",
+        )
+        .iter()
+        .filter(|c| *c == "SD" || *c == "ER")
+        .count(),
+        0
+    );
+}
