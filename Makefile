@@ -15,5 +15,7 @@ eval:
 	$(ORBIT) eval --labels eval/realistic4.jsonl --floor eval/realistic4.floor.toml
 	$(ORBIT) eval --labels eval/realistic5.jsonl --floor eval/realistic5.floor.toml
 	$(ORBIT) eval --labels eval/realistic6.jsonl --floor eval/realistic6.floor.toml
+	$(ORBIT) eval --labels eval/realistic7.jsonl --floor eval/realistic7.floor.toml
 	$(ORBIT) eval --labels eval/realistic8.jsonl --floor eval/realistic8.floor.toml
+	$(ORBIT) eval --labels eval/realistic9.jsonl --floor eval/realistic9.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
