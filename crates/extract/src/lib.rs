@@ -995,10 +995,11 @@ fn tells_of_another_country(clause: &Clause<'_>, cue: CueHit, country: usize) ->
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    let relative = matches!(
-        opener.as_str(),
-        "which" | "who" | "whose" | "qui" | "dont" | "lequel" | "laquelle"
-    ) && clause.text[comma..comma + 1] == *","
+    let relative = clause.text[comma..].starts_with(',')
+        && matches!(
+            opener.as_str(),
+            "which" | "who" | "whose" | "qui" | "dont" | "lequel" | "laquelle"
+        )
         && rest.split_whitespace().count() <= 12;
     if !relative {
         return false;
@@ -1030,6 +1031,7 @@ fn tells_of_another_country(clause: &Clause<'_>, cue: CueHit, country: usize) ->
     }
 }
 
+/// Whether a power or organisation is named from byte `from` on, in the same part of the
 /// clause (main clause or aside) as byte `at`.
 fn names_power_in_part(clause: &Clause<'_>, at: usize, from: usize) -> bool {
     let part = attribute::is_aside_at(clause, at);
