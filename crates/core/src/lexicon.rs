@@ -99,6 +99,8 @@ struct LexiconFile {
     #[serde(default)]
     commentators: Vec<String>,
     #[serde(default)]
+    generic_subjects: Vec<String>,
+    #[serde(default)]
     person_nouns: Vec<String>,
     #[serde(default)]
     theatres: Vec<String>,
@@ -210,6 +212,9 @@ pub struct Voice {
     /// People who comment on events ("analyst", "politologue"): "said a Ghanaian analyst" names
     /// no party to what the analyst describes.
     pub commentators: Vec<String>,
+    /// Unnamed countries as a subject ("several countries", "plusieurs pays"): the act right
+    /// after them is theirs, not a named country's.
+    pub generic_subjects: Vec<String>,
 }
 
 /// Phrases that open the parts of a clause that are not its main event, lowercased with their
@@ -375,6 +380,7 @@ impl Lexicon {
                 representatives: fold_all(file.representatives, "representatives")?,
                 non_state_voices: fold_all(file.non_state_voices, "non_state_voices")?,
                 commentators: fold_all(file.commentators, "commentators")?,
+                generic_subjects: fold_all(file.generic_subjects, "generic_subjects")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             successions: fold_all(file.successions, "successions")?,

@@ -455,6 +455,23 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     next.is_some_and(|n| is_theatre(&n)) || theatre_before
 }
 
+/// Whether unnamed countries are the subject right before the act: "coups have led several
+/// countries to pivot toward Moscow". Not when the named country is one of them: "Rwanda is one
+/// of several African countries to have signed...".
+pub fn unnamed_countries_act(clause: &Clause<'_>, cue: CueHit) -> bool {
+    phrase_before(clause, cue.start, ContextPhrase::GenericSubject, 2).is_some_and(|at| {
+        let before = words_before(clause, at, 2);
+        !matches!(
+            before
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            [.., "one", "of"] | [.., "l'un", "des"] | [.., "among"] | [.., "parmi"]
+        )
+    })
+}
+
 /// Whether the act is done by a neutral organisation named as its agent right after it:
 /// "accusés par des experts de l'ONU", "sanctioned by the UN Security Council".
 pub fn by_a_neutral_organisation(

@@ -397,7 +397,8 @@ impl Extractor {
                         }
                         // "Western analysts have warned that the uranium could be sold to
                         // Russian buyers": the commentators' warning is theirs; what they warn
-                        // of is the event.
+                        // of is the event. "...where coups have led several countries to pivot
+                        // toward Moscow": the pivot is theirs, not the visited country's.
                         Some((_, cue))
                             if attribute::phrase_before(
                                 clause,
@@ -405,7 +406,8 @@ impl Extractor {
                                 ContextPhrase::Commentator,
                                 2,
                             )
-                            .is_some() =>
+                            .is_some()
+                                || attribute::unnamed_countries_act(clause, cue) =>
                         {
                             others.push(cue);
                         }

@@ -241,6 +241,8 @@ pub enum ContextPhrase {
     NonStateVoice,
     /// "analysts", "politologue": people who comment on events.
     Commentator,
+    /// "several countries", "plusieurs pays": unnamed countries that act.
+    GenericSubject,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -307,6 +309,10 @@ impl CueMatcher {
         add(
             &lexicon.voice.commentators,
             CueClass::Context(ContextPhrase::Commentator),
+        );
+        add(
+            &lexicon.voice.generic_subjects,
+            CueClass::Context(ContextPhrase::GenericSubject),
         );
         add(&lexicon.idioms, CueClass::Idiom);
         add(&lexicon.comparisons, CueClass::Comparison);

@@ -828,3 +828,17 @@ fn a_contrast_with_other_countries_is_background() {
         0
     );
 }
+
+#[test]
+fn what_unnamed_countries_do_is_theirs() {
+    let f = facts(
+        "Lavrov arrived in Guinea on Monday, on a tour of West Africa where coups have led \
+         several countries to pivot toward Moscow.",
+    );
+    assert!(!f.is_empty());
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Support),
+        "{f:?}"
+    );
+}
