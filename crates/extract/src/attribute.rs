@@ -224,6 +224,20 @@ pub(crate) fn phrase_before(
         .max()
 }
 
+/// The end of the word that contains byte `at` (a cue may end inside its word: "accus*" in
+/// "accusés").
+fn word_end(clause: &Clause<'_>, at: usize) -> usize {
+    clause.text[at..clause.end]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(clause.end, |i| at + i)
+}
+
+/// Whether the name is written in lower case: a nationality placed after its noun ("un
+/// politologue malien", "les frontières malienne et nigérienne").
+fn in_lower_case(clause: &Clause<'_>, m: &Mention) -> bool {
+    clause.text[m.start..m.end].starts_with(char::is_lowercase)
+}
+
 /// The last `n` words before `pos` in the clause, lowercased.
 fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];
@@ -414,8 +428,7 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     };
     // "à cheval sur les frontières malienne, burkinabè et nigérienne": nationalities of a
     // border, written after it in lower case.
-    let lower_case = clause.text[m.start..m.end].starts_with(char::is_lowercase);
-    if m.kind == AliasKind::Demonym && lower_case && w.iter().any(border_word) {
+    if m.kind == AliasKind::Demonym && in_lower_case(clause, m) && w.iter().any(border_word) {
         return true;
     }
     let with_at = w
@@ -460,15 +473,10 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
 /// of several African countries to have signed...".
 pub fn unnamed_countries_act(clause: &Clause<'_>, cue: CueHit) -> bool {
     phrase_before(clause, cue.start, ContextPhrase::GenericSubject, 2).is_some_and(|at| {
-        let before = words_before(clause, at, 2);
-        !matches!(
-            before
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .as_slice(),
-            [.., "one", "of"] | [.., "l'un", "des"] | [.., "among"] | [.., "parmi"]
-        )
+        let before = words_before(clause, at, 2).join(" ");
+        !["one of", "l'un des", "among", "parmi"]
+            .iter()
+            .any(|p| before.ends_with(p))
     })
 }
 
@@ -480,10 +488,7 @@ pub fn by_a_neutral_organisation(
     g: &Gazetteer,
     voice: &Voice,
 ) -> bool {
-    // The cue may end inside its word ("accus*" in "accusés").
-    let word_end = clause.text[cue.end..clause.end]
-        .find(|c: char| !c.is_alphanumeric())
-        .map_or(clause.end, |i| cue.end + i);
+    let word_end = word_end(clause, cue.end);
     let marked = clause.text[word_end..clause.end]
         .split_whitespace()
         .next()
@@ -538,8 +543,7 @@ fn is_nationality_of(clause: &Clause<'_>, m: &Mention, nouns: &[String]) -> bool
     let is_person = |w: &str| nouns.contains(&fold_key(w));
     // Where the nationality follows its noun, it is written in lower case: "un politologue
     // malien", "analistas ghaneses".
-    let lower_case = clause.text[m.start..m.end].starts_with(char::is_lowercase);
-    if lower_case
+    if in_lower_case(clause, m)
         && words_before(clause, m.start, 1)
             .first()
             .is_some_and(|w| is_person(w))
@@ -772,9 +776,7 @@ pub fn counterpart(
     is_forces: impl Fn(&CueHit) -> bool,
 ) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
-    let cue_word_end = clause.text[cue.end..clause.end]
-        .find(|c: char| !c.is_alphanumeric())
-        .map_or(clause.end, |i| cue.end + i);
+    let cue_word_end = word_end(clause, cue.end);
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
             && !is_reporter(clause, m, &lex.reporting)

@@ -181,7 +181,7 @@ impl Extractor {
                     }
                 }
                 if !focus.is_empty() {
-                    for list in attribute::country_lists(&clause, 3) {
+                    for list in attribute::country_lists(&clause, RECAP_LIST) {
                         if !list.iter().any(in_focus) {
                             roles.countries.retain(|c| !list.contains(c));
                         }
@@ -379,36 +379,7 @@ impl Extractor {
                             }
                             others.push(cue);
                         }
-                        Some((_, cue))
-                            if tells_of_another_country(clause, cue, c)
-                                || in_another_countrys_aside(clause, cue, c) =>
-                        {
-                            others.push(cue);
-                        }
-                        // "paramilitaires liés au groupe Wagner, accusés par des experts de
-                        // l'ONU d'exactions": a neutral organisation's accusation is its own.
-                        Some((i, cue))
-                            if lex.events[i].stance == Stance::Hostile
-                                && attribute::by_a_neutral_organisation(
-                                    clause, cue, g, &lex.voice,
-                                ) =>
-                        {
-                            others.push(cue);
-                        }
-                        // "Western analysts have warned that the uranium could be sold to
-                        // Russian buyers": the commentators' warning is theirs; what they warn
-                        // of is the event. "...where coups have led several countries to pivot
-                        // toward Moscow": the pivot is theirs, not the visited country's.
-                        Some((_, cue))
-                            if attribute::phrase_before(
-                                clause,
-                                cue.start,
-                                ContextPhrase::Commentator,
-                                2,
-                            )
-                            .is_some()
-                                || attribute::unnamed_countries_act(clause, cue) =>
-                        {
+                        Some((i, cue)) if self.is_someone_elses_act(clause, i, cue, c) => {
                             others.push(cue);
                         }
                         found => break found,
@@ -755,6 +726,35 @@ impl Extractor {
 
     /// The lexicon's first event of this type and stance: where a rule re-reads a cue as
     /// another event ("refused to arrest" as support), that event's category and weight apply.
+    /// Whether the event word is the act of someone other than `country` or its counterpart:
+    /// - another country's, in a relative clause or aside about it (see
+    ///   [`tells_of_another_country`], [`in_another_countrys_aside`]);
+    /// - a neutral organisation's accusation ("accusés par des experts de l'ONU");
+    /// - commentators' ("Western analysts have warned that the uranium could be sold to Russian
+    ///   buyers": the warning is theirs, what they warn of is the event);
+    /// - unnamed countries' ("...where coups have led several countries to pivot toward
+    ///   Moscow": the pivot is not the visited country's).
+    fn is_someone_elses_act(
+        &self,
+        clause: &Clause<'_>,
+        event: usize,
+        cue: CueHit,
+        country: usize,
+    ) -> bool {
+        let lex = &self.knowledge.lexicon;
+        tells_of_another_country(clause, cue, country)
+            || in_another_countrys_aside(clause, cue, country)
+            || (lex.events[event].stance == Stance::Hostile
+                && attribute::by_a_neutral_organisation(
+                    clause,
+                    cue,
+                    &self.knowledge.gazetteer,
+                    &lex.voice,
+                ))
+            || attribute::phrase_before(clause, cue.start, ContextPhrase::Commentator, 2).is_some()
+            || attribute::unnamed_countries_act(clause, cue)
+    }
+
     fn event_of(&self, event_type: EventType, stance: Stance) -> Option<usize> {
         self.knowledge
             .lexicon
@@ -894,6 +894,9 @@ fn recalls_an_event(clause: &Clause<'_>, cue: &CueHit) -> bool {
 
 /// How many countries make a list whose members outside the article's focus are company.
 const COMPANY_LIST: usize = 4;
+/// How many countries make a list that, naming none of the article's countries, recaps others'
+/// news ("French troops were pushed out of Mali, Burkina Faso and Niger" in a story on Nigeria).
+const RECAP_LIST: usize = 3;
 
 /// How many words after a cooperative cue its object may sit: "supplying weapons to jihadists".
 const BACKING_WINDOW: usize = 3;
