@@ -116,7 +116,13 @@ pub fn roles(
             demoted.push(c);
         } else if let Some(cue) = departure_from(clause, m, &is_departure) {
             departures.push((c, cue));
-            main.push(c);
+            // A departure told as context ("après le départ des forces françaises du Tchad")
+            // is still no other country's event, but it does not make its country the news.
+            if in_aside(clause, m) {
+                demoted.push(c);
+            } else {
+                main.push(c);
+            }
         } else if is_origin(clause, m, &voice.representatives)
             || is_border(clause, m)
             || is_neighbour(clause, m)
