@@ -91,6 +91,8 @@ struct LexiconFile {
     #[serde(default)]
     reversals: Vec<String>,
     #[serde(default)]
+    frames: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     representatives: Vec<String>,
@@ -175,6 +177,10 @@ pub struct Lexicon {
     /// Words that undo the act after them ("reversing", "reversal of"), folded: a reversed
     /// withdrawal is a return, as a refused one is.
     pub reversals: Vec<String>,
+    /// Verbs that time a story's news against other news ("come", "follows", "intervient"),
+    /// folded: an event word that is their subject ("The accusations come weeks after...")
+    /// names the news told before, not this sentence's event.
+    pub frames: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -389,6 +395,7 @@ impl Lexicon {
             regrets: fold_all(file.regrets, "regrets")?,
             thanks: fold_all(file.thanks, "thanks")?,
             reversals: fold_all(file.reversals, "reversals")?,
+            frames: fold_all(file.frames, "frames")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,

@@ -244,6 +244,15 @@ fn in_lower_case(clause: &Clause<'_>, m: &Mention) -> bool {
     clause.text[m.start..m.end].starts_with(char::is_lowercase)
 }
 
+/// Whether the place named at `at` is where something is reduced or closed down: "from" as
+/// for [`left_from`], or "in"/"en"/"dans" ("réduit ses emprises en Afrique de l'Ouest").
+pub(crate) fn left_from_or_in(clause: &Clause<'_>, at: usize) -> bool {
+    left_from(clause, at)
+        || words_before(clause, at, 1)
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "in" | "en" | "dans" | "across"))
+}
+
 /// The last `n` words before `pos` in the clause, lowercased.
 fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];

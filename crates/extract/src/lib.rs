@@ -844,14 +844,14 @@ fn with_latin_commas(text: &str) -> Cow<'_, str> {
 
 /// Whether a departure is from a region rather than a country ("as Paris seeks to rebuild its
 /// influence after being pushed out of the Sahel", "le retrait des forces françaises du
-/// Sahel"): no single country broke with the power there, so it is not the clause's event for
+/// Sahel", "Paris ferme ou réduit ses emprises en Afrique de l'Ouest"): no single country broke with the power there, so it is not the clause's event for
 /// the country it names elsewhere.
 fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6).any(|r| {
         let named_between = clause.mentions.iter().any(|m| {
             m.start >= cue.end && m.end <= r.start && matches!(m.entity, EntityRef::Country(_))
         });
-        r.class == CueClass::Region && !named_between && attribute::left_from(clause, r.start)
+        r.class == CueClass::Region && !named_between && attribute::left_from_or_in(clause, r.start)
     })
 }
 
@@ -861,8 +861,9 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
 const RESOLUTION_WORDS: usize = 20;
 
 /// Whether the event word is recalled with a demonstrative ("Cette rupture intervient alors
-/// que...", "This withdrawal leaves...", "ces sanctions"): the event was told before and counted
-/// there; the sentence says what came with it, and the power it names may be another one.
+/// que...", "This withdrawal leaves...", "ces sanctions"), or is a frame verb's subject ("The
+/// accusations come weeks after..."): the event was told before and counted there; the
+/// sentence says what came with it, and the power it names may be another one.
 fn recalls_an_event(clause: &Clause<'_>, cue: &CueHit) -> bool {
     // Grammar, not knowledge: determiners that point back, in the languages orbit reads.
     const DEMONSTRATIVES: [&str; 14] = [
@@ -881,15 +882,26 @@ fn recalls_an_event(clause: &Clause<'_>, cue: &CueHit) -> bool {
         "этой",
         "этим",
     ];
-    clause.text[clause.start..cue.start]
+    // Articles, for an event word that is a frame verb's subject ("The accusations come weeks
+    // after...", "La rupture intervient alors que...").
+    const ARTICLES: [&str; 5] = ["the", "le", "la", "les", "l"];
+    let before = clause.text[clause.start..cue.start]
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            DEMONSTRATIVES.contains(&w.as_str())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let framed = || {
+        clause.cues.iter().any(|f| {
+            f.class == CueClass::Context(ContextPhrase::Frame)
+                && f.start >= cue.end
+                && clause.text[cue.end..f.start].split_whitespace().count() <= 1
         })
+    };
+    before.is_some_and(|w| {
+        DEMONSTRATIVES.contains(&w.as_str()) || (ARTICLES.contains(&w.as_str()) && framed())
+    })
 }
 
 /// How many countries make a list whose members outside the article's focus are company.

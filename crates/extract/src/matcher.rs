@@ -243,6 +243,8 @@ pub enum ContextPhrase {
     Commentator,
     /// "several countries", "plusieurs pays": unnamed countries that act.
     GenericSubject,
+    /// "comes", "follows", "intervient": the news before it is timed against other news.
+    Frame,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -294,6 +296,7 @@ impl CueMatcher {
             &lexicon.reversals,
             CueClass::Context(ContextPhrase::Reversal),
         );
+        add(&lexicon.frames, CueClass::Context(ContextPhrase::Frame));
         add(
             &lexicon.relocations,
             CueClass::Context(ContextPhrase::Relocation),
