@@ -99,6 +99,9 @@ pub fn roles(
     let marked = movement
         .map(|at| destinations(clause, at))
         .unwrap_or_default();
+    // The end of the last country a departure is from, and its cue: the countries listed after
+    // it leave too ("le retrait du Burkina Faso, du Mali et du Niger de la CEDEAO").
+    let mut last_departure: Option<(usize, CueHit)> = None;
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
             continue;
@@ -107,6 +110,14 @@ pub fn roles(
         if is_nationality_of(clause, m, &voice.commentators) {
             continue;
         }
+        let departure = departure_from(clause, m, &is_departure).or_else(|| {
+            last_departure
+                .filter(|(end, _)| *end <= m.start && continues_list(&clause.text[*end..m.start]))
+                .map(|(_, cue)| cue)
+        });
+        if let Some(cue) = departure {
+            last_departure = Some((m.end, cue));
+        }
         let elsewhere = if marked.is_empty() {
             destination_named && movement.is_some_and(|at| m.end <= at)
         } else {
@@ -114,7 +125,7 @@ pub fn roles(
         };
         if elsewhere {
             demoted.push(c);
-        } else if let Some(cue) = departure_from(clause, m, &is_departure) {
+        } else if let Some(cue) = departure {
             departures.push((c, cue));
             // A departure told as context ("après le départ des forces françaises du Tchad")
             // is still no other country's event, but it does not make its country the news.
@@ -206,6 +217,28 @@ fn departure_from(
             between.split_whitespace().count() <= 6 && !between.contains([';', ','])
         })
         .copied()
+}
+
+/// Whether `between` (the text between two names) holds only commas and list words, with a
+/// conjunction or the list's preposition among them: the second name goes on the list the
+/// first opens ("du Burkina Faso, du Mali et du Niger"), while a comma and an article alone
+/// start a new clause ("du Niger, la Côte d'Ivoire a signé...").
+fn continues_list(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let joins = |w: &str| {
+        matches!(
+            w,
+            "and" | "et" | "or" | "ou" | "of" | "from" | "du" | "de" | "des" | "d"
+        )
+    };
+    words.iter().any(|w| joins(w))
+        && words
+            .iter()
+            .all(|w| joins(w) || matches!(w.as_str(), "the" | "la" | "le" | "l"))
 }
 
 /// Where the last context phrase of `kind` begins in the clause, when it ends at most
