@@ -108,6 +108,8 @@ struct LexiconFile {
     theatres: Vec<String>,
     #[serde(default)]
     theatre_links: Vec<String>,
+    #[serde(default)]
+    theatre_parts: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
     aside_openers: Vec<String>,
@@ -190,6 +192,9 @@ pub struct Lexicon {
     pub theatres: Vec<String>,
     /// The link words between a theatre word and the place: "in", "of", "en", "au"...
     pub theatre_links: Vec<String>,
+    /// Words for a part of the place, between the link and its name: "the conflict in *eastern*
+    /// Congo".
+    pub theatre_parts: Vec<String>,
     /// The phrases that set part of a clause aside (see `orbit_extract::attribute::is_aside_at`).
     pub asides: Asides,
     /// The words that mark an outlet as the teller of the news, not a party to it.
@@ -399,6 +404,7 @@ impl Lexicon {
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,
+            theatre_parts: fold_all(file.theatre_parts, "theatre_parts")?,
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,
                 trailing: lower_all(file.trailing_context, "trailing_context")?,

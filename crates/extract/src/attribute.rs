@@ -510,9 +510,17 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     let is_theatre = |w: &str| lex.theatres.contains(&fold_key(w));
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
     let next = word_after_pair(clause, m);
-    let w = words_before(clause, m.start, 2);
-    let theatre_before =
-        w.len() == 2 && is_theatre(&w[0]) && lex.theatre_links.contains(&fold_key(&w[1]));
+    let is_link = |w: &str| lex.theatre_links.contains(&fold_key(w));
+    let w = words_before(clause, m.start, 3);
+    let theatre_before = match w.as_slice() {
+        [.., theatre, link] => is_theatre(theatre) && is_link(link),
+        _ => false,
+    } || match w.as_slice() {
+        [theatre, link, part] => {
+            is_theatre(theatre) && is_link(link) && lex.theatre_parts.contains(&fold_key(part))
+        }
+        _ => false,
+    };
     next.is_some_and(|n| is_theatre(&n)) || theatre_before
 }
 
