@@ -479,6 +479,11 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     if m.kind == AliasKind::Demonym && in_lower_case(clause, m) && w.iter().any(border_word) {
         return true;
     }
+    // "near the Moroccan border", "the Mali-Niger border" (the noun only: "Niger borders
+    // Nigeria" is Niger's).
+    if word_after_pair(clause, m).is_some_and(|n| matches!(n.as_str(), "border" | "frontier")) {
+        return true;
+    }
     let with_at = w
         .iter()
         .rposition(|x| matches!(x.as_str(), "with" | "avec" | "مع"));
