@@ -265,7 +265,7 @@ pub(crate) fn phrase_before(
 
 /// The end of the word that contains byte `at` (a cue may end inside its word: "accus*" in
 /// "accusés").
-fn word_end(clause: &Clause<'_>, at: usize) -> usize {
+pub(crate) fn word_end(clause: &Clause<'_>, at: usize) -> usize {
     clause.text[at..clause.end]
         .find(|c: char| !c.is_alphanumeric())
         .map_or(clause.end, |i| at + i)

@@ -934,11 +934,22 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
 }
 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian
-/// fighters", "combattants russes", "Wagner fighters" are Moscow's men, not a non-state group.
+/// fighters", "combattants russes", "Wagner fighters", "mercenaires de Wagner", "fighters of the
+/// Wagner group" are Moscow's men, not a non-state group.
 fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit) -> bool {
+    // Grammar, not knowledge: the words that join a group word to the name after it.
+    let joins = |between: &str| {
+        between.split_whitespace().all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "of" | "the" | "de" | "du" | "des" | "d'" | "group" | "groupe"
+            )
+        })
+    };
     clause.mentions.iter().any(|m| {
+        let group_end = attribute::word_end(clause, group.end);
         let adjacent = (m.end <= group.start && clause.text[m.end..group.start].trim().is_empty())
-            || (group.end <= m.start && clause.text[group.end..m.start].trim().is_empty());
+            || (group_end <= m.start && joins(&clause.text[group_end..m.start]));
         adjacent && !matches!(m.entity, EntityRef::Country(_))
     })
 }
