@@ -311,6 +311,13 @@ impl Lexicon {
                     let f = fold_key(c.trim());
                     if f.trim_end_matches('*').trim().is_empty() {
                         Err(err(format!("{what}: empty cue")))
+                    } else if f.trim_end_matches('*').contains('*') {
+                        // A cue is a word beginning only at its end: "reopen* its embassy"
+                        // would never match.
+                        Err(err(format!(
+                            "{what}: \"{c}\" has a * before its end; a * may only end a cue \
+                             (write each form out: \"reopened its\", \"reopens its\")"
+                        )))
                     } else {
                         Ok(f)
                     }
@@ -438,6 +445,24 @@ mod tests {
             lex.reporting
                 .citing
                 .contains(&vec!["according".into(), "to".into()])
+        );
+    }
+
+    #[test]
+    fn a_star_inside_a_cue_is_refused_with_the_list_and_cue_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let edited = BUILTIN.replacen(
+            "\"opened an embassy\",",
+            "\"opened an embassy\", \"reopen* its embassy\",",
+            1,
+        );
+        assert_ne!(edited, BUILTIN);
+        std::fs::write(dir.path().join("lexicon.toml"), edited).unwrap();
+        let err = Lexicon::load(Some(dir.path())).unwrap_err().to_string();
+        assert!(err.contains("event CONSULT"), "{err}");
+        assert!(
+            err.contains("\"reopen* its embassy\" has a * before its end"),
+            "{err}"
         );
     }
 

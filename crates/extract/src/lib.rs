@@ -462,6 +462,19 @@ impl Extractor {
             if negated {
                 weight *= lex.modifiers.negated;
             }
+            // A rupture denied or ruled out says the tie holds ("la coopération avec Paris n'est
+            // pas remise en cause", "n'a jamais rompu avec Paris", "sans rupture"): it points
+            // the other way. A denied accusation, sanction or threat is most often the other
+            // side's denial ("a claim Cotonou denies"), and a denied cooperation a rumour: they
+            // keep their direction.
+            let rupture = matches!(
+                event.event_type,
+                EventType::Retreat | EventType::Reject | EventType::Coerce
+            );
+            let read_stance = match event.stance {
+                Stance::Hostile if negated && rupture => Stance::Cooperative,
+                stance => stance,
+            };
             facts.push(Fact {
                 id: 0,
                 article_id: 0,
@@ -473,7 +486,7 @@ impl Extractor {
                 country: g.countries[c].iso2.clone(),
                 counterpart: g.key_of(counterpart).to_string(),
                 bloc: g.bloc_of(counterpart),
-                direction: Direction::of(event.stance, g.lean_of(counterpart)),
+                direction: Direction::of(read_stance, g.lean_of(counterpart)),
                 stance: event.stance,
                 category: topic.map_or(event.category, |t| lex.topics[t].category),
                 event_type: event.event_type,
@@ -990,7 +1003,8 @@ fn aimed_at_another_country(
 /// Whether the event word is in an aside that names another country while this one is named
 /// outside asides: "la base de Djibouti devient le principal point d'appui de l'armée
 /// française, alors que le Tchad et le Sénégal viennent d'annoncer la fin de la présence
-/// française" is no end of the French presence in Djibouti.
+/// française" is no end of the French presence in Djibouti; nor is "alors que Paris a dû
+/// quitter Bamako".
 fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -> bool {
     if !attribute::is_aside_at(clause, cue.start) {
         return false;
@@ -998,9 +1012,14 @@ fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -
     let named_outside = clause.mentions.iter().any(|m| {
         m.entity == EntityRef::Country(country) && !attribute::is_aside_at(clause, m.start)
     });
+    // Named before the event word, or as its object right after it ("alors que Paris a dû
+    // quitter Bamako", not "support from Moscow, Abu Dhabi and Cairo", a list of backers).
+    let cue_end = attribute::word_end(clause, cue.end);
+    let object_at =
+        |m: &Mention| m.start >= cue_end && attribute::words_between(clause, cue_end, m.start) <= 1;
     let other_in_aside = clause.mentions.iter().any(|m| {
         matches!(m.entity, EntityRef::Country(o) if o != country)
-            && m.end <= cue.start
+            && (m.end <= cue.start || object_at(m))
             && attribute::is_aside_at(clause, m.start)
     });
     named_outside && other_in_aside
