@@ -93,6 +93,8 @@ struct LexiconFile {
     #[serde(default)]
     frames: Vec<String>,
     #[serde(default)]
+    outside_powers: Vec<String>,
+    #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
     representatives: Vec<String>,
@@ -183,6 +185,10 @@ pub struct Lexicon {
     /// folded: an event word that is their subject ("The accusations come weeks after...")
     /// names the news told before, not this sentence's event.
     pub frames: Vec<String>,
+    /// Third parties a power may oppose on a country's behalf ("outside powers", "ingérence"),
+    /// folded: "Lavrov rejected efforts by outside powers to impose solutions" is Russia siding
+    /// with the country, not hostility between them.
+    pub outside_powers: Vec<String>,
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
@@ -408,6 +414,7 @@ impl Lexicon {
             thanks: fold_all(file.thanks, "thanks")?,
             reversals: fold_all(file.reversals, "reversals")?,
             frames: fold_all(file.frames, "frames")?,
+            outside_powers: fold_all(file.outside_powers, "outside_powers")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,

@@ -147,8 +147,13 @@ impl Extractor {
                     aside_scan: Default::default(),
                 };
                 let events = &self.knowledge.lexicon.events;
+                // An event that needs a topic is no event in a clause without one: "thousands
+                // of people had left from Mauritanian shores" is no withdrawal.
                 let is_type = |c: &CueHit, types: &[EventType]| match c.class {
-                    CueClass::Event(i) => types.contains(&events[i].event_type),
+                    CueClass::Event(i) => {
+                        types.contains(&events[i].event_type)
+                            && self.has_required_topic(&clause, &events[i])
+                    }
                     _ => false,
                 };
                 let mut roles = attribute::roles(
@@ -454,6 +459,19 @@ impl Extractor {
                 Actor::Counterpart
             } else {
                 attribute::actor(clause, cue, c, counterpart, &lex.voice)
+            };
+            // A power's hostility aimed at third parties on the country's behalf is support:
+            // "Lavrov rejected efforts by outside powers to impose solutions", "the text
+            // amounted to interference in Sudan's internal affairs".
+            let event = match self.event_of(EventType::Support, Stance::Cooperative) {
+                Some(support)
+                    if event.stance == Stance::Hostile
+                        && actor == Actor::Counterpart
+                        && opposes_outside_powers(clause, cue) =>
+                {
+                    &lex.events[support]
+                }
+                _ => event,
             };
             let mut weight = event.weight;
             if hedged {
@@ -776,6 +794,15 @@ impl Extractor {
             .position(|e| e.event_type == event_type && e.stance == stance)
     }
 
+    /// Whether the clause has a word of the topic `event` requires, if it requires one.
+    fn has_required_topic(&self, clause: &Clause<'_>, event: &EventCue) -> bool {
+        event.requires_topic.is_none_or(|needed| {
+            clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Topic(t) if self.knowledge.lexicon.topics[t].category == needed)
+            })
+        })
+    }
+
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
     /// of a name ("Alliance of Sahel States" is not an alliance event), and those in an aside
     /// when the main clause has one.
@@ -795,16 +822,12 @@ impl Extractor {
                     && !states_a_resolution(clause, c)
             })
             .filter(|(i, c)| {
-                !matches!(events[*i].event_type, EventType::Retreat | EventType::Coerce)
-                    || !leaves_a_region(clause, c)
+                !matches!(
+                    events[*i].event_type,
+                    EventType::Retreat | EventType::Coerce
+                ) || !leaves_a_region(clause, c)
             })
-            .filter(|(i, _)| {
-                events[*i].requires_topic.is_none_or(|needed| {
-                    clause.cues.iter().any(|c| {
-                        matches!(c.class, CueClass::Topic(t) if self.knowledge.lexicon.topics[t].category == needed)
-                    })
-                })
-            })
+            .filter(|(i, _)| self.has_required_topic(clause, &events[*i]))
             .collect();
         let main: Vec<(usize, CueHit)> = candidates
             .iter()
@@ -866,6 +889,17 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
         });
         r.class == CueClass::Region && !named_between && attribute::left_from_or_in(clause, r.start)
     })
+}
+
+/// Whether an outside-power phrase ("outside powers", "ingérence dans") is the hostile cue's
+/// object, within six words after it, or the cue itself ("interference in Sudan's affairs").
+fn opposes_outside_powers(clause: &Clause<'_>, cue: CueHit) -> bool {
+    let outside = |c: &CueHit| c.class == CueClass::Context(ContextPhrase::OutsidePower);
+    clause
+        .cues
+        .iter()
+        .any(|c| outside(c) && c.start <= cue.start && cue.start < c.end)
+        || cues_after(clause, &cue, 6).any(outside)
 }
 
 /// How far after a resolution word its content reaches: "a resolution that calls for a

@@ -245,6 +245,8 @@ pub enum ContextPhrase {
     GenericSubject,
     /// "comes", "follows", "intervient": the news before it is timed against other news.
     Frame,
+    /// "outside powers", "ingérence": a third party a power opposes on a country's behalf.
+    OutsidePower,
 }
 
 /// A cue found in the text, with its span in the original text.
@@ -297,6 +299,10 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Reversal),
         );
         add(&lexicon.frames, CueClass::Context(ContextPhrase::Frame));
+        add(
+            &lexicon.outside_powers,
+            CueClass::Context(ContextPhrase::OutsidePower),
+        );
         add(
             &lexicon.relocations,
             CueClass::Context(ContextPhrase::Relocation),
