@@ -538,10 +538,31 @@ impl Extractor {
         let accused = clause.mentions.iter().find(|m| {
             m.entity == EntityRef::Country(country) && m.start >= cue.end && m.start < window_end
         })?;
+        // The charge is told after it: "accused Captain Traoré of hiding...", "accuse le Bénin
+        // d'abriter...", "accusations that Chad facilitated..." ("tensions between Tunis and
+        // Brussels" accuses no one of dealings).
+        let is_charge = |w: &str| {
+            let w = w.to_lowercase();
+            w == "of" || w == "de" || w.starts_with("d'") || w.starts_with("d’")
+        };
+        let told_that = clause.text[cue.end..accused.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                let w = w.to_lowercase();
+                w == "that" || w == "que" || w.starts_with("qu'") || w.starts_with("qu’")
+            });
         clause
             .mentions
             .iter()
-            .any(|m| m.entity == power && m.start >= accused.end)
+            .any(|m| {
+                m.entity == power
+                    && m.start >= accused.end
+                    && (told_that
+                        || clause.text[accused.end..m.start]
+                            .split_whitespace()
+                            .any(is_charge))
+            })
             .then(|| self.event_of(EventType::Cooperate, Stance::Cooperative))
             .flatten()
     }
