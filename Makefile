@@ -18,4 +18,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic7.jsonl --floor eval/realistic7.floor.toml
 	$(ORBIT) eval --labels eval/realistic8.jsonl --floor eval/realistic8.floor.toml
 	$(ORBIT) eval --labels eval/realistic9.jsonl --floor eval/realistic9.floor.toml
+	$(ORBIT) eval --labels eval/realistic10.jsonl --floor eval/realistic10.floor.toml
+	$(ORBIT) eval --labels eval/realistic11.jsonl --floor eval/realistic11.floor.toml
+	$(ORBIT) eval --labels eval/realistic12.jsonl --floor eval/realistic12.floor.toml
+	$(ORBIT) eval --labels eval/realistic13.jsonl --floor eval/realistic13.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
