@@ -901,8 +901,8 @@ fn with_latin_commas(text: &str) -> Cow<'_, str> {
 
 /// Whether a departure is from a region rather than a country ("as Paris seeks to rebuild its
 /// influence after being pushed out of the Sahel", "le retrait des forces françaises du
-/// Sahel", "Paris ferme ou réduit ses emprises en Afrique de l'Ouest"): no single country broke with the power there, so it is not the clause's event for
-/// the country it names elsewhere.
+/// Sahel", "Paris ferme ou réduit ses emprises en Afrique de l'Ouest"): no single country broke
+/// with the power there, so it is not the clause's event for the country it names elsewhere.
 fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6).any(|r| {
         let named_between = clause.mentions.iter().any(|m| {
