@@ -23,4 +23,5 @@ eval:
 	$(ORBIT) eval --labels eval/realistic12.jsonl --floor eval/realistic12.floor.toml
 	$(ORBIT) eval --labels eval/realistic13.jsonl --floor eval/realistic13.floor.toml
 	$(ORBIT) eval --labels eval/realistic14.jsonl --floor eval/realistic14.floor.toml
+	$(ORBIT) eval --labels eval/realistic15.jsonl --floor eval/realistic15.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
