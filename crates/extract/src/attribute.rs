@@ -229,16 +229,11 @@ fn continues_list(between: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let joins = |w: &str| {
-        matches!(
-            w,
-            "and" | "et" | "or" | "ou" | "of" | "from" | "du" | "de" | "des" | "d"
-        )
-    };
-    words.iter().any(|w| joins(w))
+    let joins = |w: &String| LIST_JOINS.contains(&w.as_str());
+    words.iter().any(joins)
         && words
             .iter()
-            .all(|w| joins(w) || matches!(w.as_str(), "the" | "la" | "le" | "l"))
+            .all(|w| joins(w) || LIST_ARTICLES.contains(&w.as_str()))
 }
 
 /// Where the last context phrase of `kind` begins in the clause, when it ends at most
@@ -797,27 +792,21 @@ fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
     rest.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "and"
-                    | "et"
-                    | "or"
-                    | "ou"
-                    | "the"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "l"
-                    | "de"
-                    | "des"
-                    | "du"
-                    | "d"
-                    | "also"
-                    | "as"
-                    | "well"
-            )
+            let w = w.to_lowercase();
+            LIST_JOINS.contains(&w.as_str())
+                || LIST_ARTICLES.contains(&w.as_str())
+                || matches!(w.as_str(), "also" | "as" | "well")
         })
 }
+
+/// Grammar, not knowledge: the words that join the names of a list ("du Burkina Faso, du Mali
+/// et du Niger", "Angola and the Democratic Republic of Congo").
+const LIST_JOINS: [&str; 10] = [
+    "and", "et", "or", "ou", "of", "from", "du", "de", "des", "d",
+];
+
+/// The articles a list's names may carry.
+const LIST_ARTICLES: [&str; 5] = ["the", "le", "la", "les", "l"];
 
 /// The power or organisation the clause's event concerns: among those named, the ones on a side
 /// of the axis first, then those in the same part of the clause as the event cue (an event of
