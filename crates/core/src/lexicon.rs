@@ -53,6 +53,8 @@ pub struct Modifiers {
 struct LexiconFile {
     hedges: Vec<String>,
     negations: Vec<String>,
+    #[serde(default)]
+    forward_negations: Vec<String>,
     anaphora: Vec<String>,
     retrospective: Vec<String>,
     armed_groups: Vec<String>,
@@ -132,6 +134,8 @@ pub struct Lexicon {
     pub topics: Vec<TopicCue>,
     pub hedges: Vec<String>,
     pub negations: Vec<String>,
+    /// Denials that bear only on what follows them ("sans envisager de retrait"), folded.
+    pub forward_negations: Vec<String>,
     /// Phrases that refer back to the paragraph's country: "the country", "le pays".
     pub anaphora: Vec<String>,
     /// Words of recap and comparison ("already", "comme au Mali"): background, not news.
@@ -386,6 +390,7 @@ impl Lexicon {
             topics,
             hedges: fold_all(file.hedges, "hedges")?,
             negations: fold_all(file.negations, "negations")?,
+            forward_negations: fold_all(file.forward_negations, "forward_negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,

@@ -49,6 +49,9 @@ pub struct Roles {
     /// Every country is named inside an aside ("Lavrov, on a tour that also took him to Egypt
     /// and Ethiopia, said..."): the clause's subject is someone else.
     pub aside_only: bool,
+    /// Every country is named as where a commentator speaks from ("said an economist reached
+    /// in Dakar"): the clause is about that place only in a story about it.
+    pub speakers_places_only: bool,
 }
 
 /// Splits a sentence at semicolons: news writers join independent reports with them
@@ -102,12 +105,21 @@ pub fn roles(
     // The end of the last country a departure is from, and its cue: the countries listed after
     // it leave too ("le retrait du Burkina Faso, du Mali et du Niger de la CEDEAO").
     let mut last_departure: Option<(usize, CueHit)> = None;
+    // The end of the last country named as an origin: the countries listed after it are
+    // origins too ("copper from Zambia and the Democratic Republic of Congo").
+    let mut last_origin: Option<usize> = None;
+    let mut speakers_places = Vec::new();
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
             continue;
         };
         // "said a Ghanaian analyst": a person's nationality names no party to the event.
         if is_nationality_of(clause, m, &voice.commentators) {
+            continue;
+        }
+        if is_commentators_place(clause, m, &voice.commentators) {
+            speakers_places.push(c);
+            demoted.push(c);
             continue;
         }
         let departure = departure_from(clause, m, &is_departure).or_else(|| {
@@ -135,7 +147,13 @@ pub fn roles(
                 main.push(c);
             }
         } else if is_origin(clause, m, &voice.representatives)
-            || is_border(clause, m)
+            || last_origin
+                .is_some_and(|end| end <= m.start && continues_list(&clause.text[end..m.start]))
+        {
+            last_origin = Some(m.end);
+            demoted.push(c);
+        } else if is_border(clause, m)
+            || is_fronted_place(clause, m)
             || is_neighbour(clause, m)
             || is_topic(clause, m, lex)
             || in_aside(clause, m)
@@ -149,6 +167,9 @@ pub fn roles(
         }
     }
     let demoted_only = main.is_empty();
+    let speakers_places_only = demoted_only
+        && !speakers_places.is_empty()
+        && demoted.iter().all(|c| speakers_places.contains(c));
     // With no country in the main role, one demoted there ("signed contracts with Uganda")
     // still outranks one set aside ("on a tour including Egypt and Ethiopia").
     if demoted_only {
@@ -178,6 +199,7 @@ pub fn roles(
         departures,
         demoted_only,
         aside_only,
+        speakers_places_only,
     }
 }
 
@@ -525,14 +547,29 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
 }
 
 /// Whether unnamed countries are the subject right before the act: "coups have led several
-/// countries to pivot toward Moscow". Not when the named country is one of them: "Rwanda is one
-/// of several African countries to have signed...".
+/// countries to pivot toward Moscow", "the Sahel states that have broken with France". Not when
+/// the named country is one of them ("Rwanda is one of several African countries to have
+/// signed...", "South Africa was among 35 countries that abstained", "like other states that"),
+/// nor when a power names them ("Western countries that imposed sanctions on it": the power's
+/// act on the country).
 pub fn unnamed_countries_act(clause: &Clause<'_>, cue: CueHit) -> bool {
     phrase_before(clause, cue.start, ContextPhrase::GenericSubject, 2).is_some_and(|at| {
-        let before = words_before(clause, at, 2).join(" ");
-        !["one of", "l'un des", "among", "parmi"]
+        // Up to "one of a handful of states that voted".
+        let before = words_before(clause, at, 6);
+        let includes_the_country = before.windows(2).any(|w| {
+            matches!(
+                [w[0].as_str(), w[1].as_str()],
+                ["one", "of"] | ["l'un", "des"] | ["l'une", "des"] | ["au", "nombre"]
+            )
+        }) || before
             .iter()
-            .any(|p| before.ends_with(p))
+            .any(|w| matches!(w.as_str(), "among" | "parmi" | "other" | "autres"));
+        let named_by_a_power = clause.mentions.iter().any(|m| {
+            !matches!(m.entity, EntityRef::Country(_))
+                && m.end <= at
+                && clause.text[m.end..at].trim().is_empty()
+        });
+        !includes_the_country && !named_by_a_power
     })
 }
 
@@ -638,6 +675,87 @@ fn is_origin(clause: &Clause<'_>, m: &Mention, representatives: &[String]) -> bo
             && matches!(last(1), Some("the" | "le" | "la" | "du" | "de" | "l'"))
             && !represents(3))
         || (last(2) == Some("out") && last(1) == Some("of"))
+}
+
+/// A place set in front of the clause: "Au Mozambique, le Rwanda est un partenaire", "In
+/// Kenya, ..." — the setting; the clause's subject is the party. Alone in its clause, the
+/// place is still what the clause is about (demoted mentions count when nothing else is named).
+fn is_fronted_place(clause: &Clause<'_>, m: &Mention) -> bool {
+    let before: Vec<String> = clause.text[clause.start..m.start]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let fronted = match before.as_slice() {
+        [p] => matches!(p.as_str(), "in" | "au" | "en" | "à" | "aux"),
+        [p, a] => {
+            matches!(p.as_str(), "in" | "à" | "a")
+                && matches!(a.as_str(), "the" | "la" | "l'" | "le")
+        }
+        _ => false,
+    };
+    fronted && clause.text[m.end..clause.end].trim_start().starts_with(',')
+}
+
+/// Where a commentator speaks from: "a political economist in Addis Ababa", "a researcher at a
+/// Horn of Africa institute in Addis Ababa", "l'économiste Boubacar Sidibé, joint à Dakar", "a
+/// Niamey-based analyst". The place is no party to what is said. `commentators` are the
+/// lexicon's words for such people; an event word between them and the place ("an analyst said
+/// troops deployed in Mali") makes the place the event's.
+fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[String]) -> bool {
+    let is_commentator = |w: &str| {
+        let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let w = w
+            .strip_prefix("l'")
+            .or_else(|| w.strip_prefix("d'"))
+            .unwrap_or(&w);
+        commentators.iter().any(|c| c == w)
+    };
+    // "a Niamey-based political analyst"; "the Tripoli-based government" is Libya's.
+    if let Some(rest) = clause.text[m.end..clause.end]
+        .strip_prefix(['-', '–'])
+        .and_then(|rest| rest.strip_prefix("based"))
+    {
+        return rest.split_whitespace().take(2).any(is_commentator);
+    }
+    // The words before the place, with where each starts; at most a few, up to "researcher at a
+    // Horn of Africa institute in".
+    let before = &clause.text[clause.start..m.start];
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in before.char_indices().chain([(before.len(), ' ')]) {
+        match (ch.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push((clause.start + s, before[s..i].to_lowercase()));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let words = &words[words.len().saturating_sub(9)..];
+    let Some((preposition, rest)) = words.split_last().and_then(|(last, rest)| {
+        if matches!(last.1.as_str(), "the" | "la" | "le" | "l'") {
+            rest.split_last()
+        } else {
+            Some((last, rest))
+        }
+    }) else {
+        return false;
+    };
+    if !matches!(preposition.1.as_str(), "in" | "at" | "à" | "au" | "en") {
+        return false;
+    }
+    // A participle right before the preposition places the speaker ("joint à Dakar", "reached
+    // in Nairobi"), even one that is an event word elsewhere ("joint").
+    let participle = rest.last().map_or(preposition.0, |(at, _)| *at);
+    rest.iter()
+        .rev()
+        .find(|(_, w)| is_commentator(w))
+        .is_some_and(|(at, _)| {
+            !clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Event(_)) && c.start > *at && c.start < participle
+            })
+        })
 }
 
 /// Inside parentheses, or a relative clause opened by ", which" / ", who" / ", qui" and closed by

@@ -174,9 +174,10 @@ impl Extractor {
                         roles.countries.iter().copied().filter(in_focus).collect();
                     if !own.is_empty() {
                         roles.countries = own;
-                    } else if roles.aside_only && !focus.is_empty() {
-                        // Named only in an aside of a story about another country: the
-                        // aside's countries are detail, not the news.
+                    } else if (roles.aside_only || roles.speakers_places_only) && !focus.is_empty()
+                    {
+                        // Named only in an aside of a story about another country, or as where
+                        // its commentator speaks from: detail, not the news.
                         roles.countries.clear();
                     }
                 }
@@ -337,7 +338,6 @@ impl Extractor {
             || clause.text[clause.start..clause.end]
                 .trim_end()
                 .ends_with('?');
-        let negated = clause.has(CueClass::Negation);
         let topic = clause
             .cues
             .iter()
@@ -394,6 +394,7 @@ impl Extractor {
             let Some((event_idx, cue)) = chosen else {
                 continue;
             };
+            let negated = is_negated(clause, cue);
             // Cooperation with armed groups ("French troops train terrorists", "arming the
             // rebels") is an accusation against the power, not cooperation with the country.
             let event = match self.accusation_of_backing_armed_groups(clause, c) {
@@ -1078,6 +1079,18 @@ fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -
             && attribute::is_aside_at(clause, m.start)
     });
     named_outside && other_in_aside
+}
+
+/// Whether a negation of the clause bears on the event word: most deny the clause's event
+/// wherever they stand ("a claim Cotonou denies"), the lexicon's `forward_negations` only what
+/// follows them ("a suspendu sa coopération avec l'armée, sans envisager de retrait" is a
+/// suspension).
+fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
+    clause.cues.iter().any(|c| match c.class {
+        CueClass::Negation => true,
+        CueClass::ForwardNegation => c.start < cue.start,
+        _ => false,
+    })
 }
 
 /// Whether the event word is in a relative clause about another party named just before it:

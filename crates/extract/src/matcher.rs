@@ -199,6 +199,8 @@ pub enum CueClass {
     Topic(usize),
     Hedge,
     Negation,
+    /// A denial of what follows it only: "sans envisager".
+    ForwardNegation,
     Anaphora,
     /// Rebels, jihadists, militias: targets of hostility that are not the country.
     ArmedGroup,
@@ -283,6 +285,7 @@ impl CueMatcher {
         }
         add(&lexicon.hedges, CueClass::Hedge);
         add(&lexicon.negations, CueClass::Negation);
+        add(&lexicon.forward_negations, CueClass::ForwardNegation);
         add(&lexicon.anaphora, CueClass::Anaphora);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
         add(&lexicon.retrospective, CueClass::Retrospective);
