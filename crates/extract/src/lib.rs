@@ -483,15 +483,22 @@ impl Extractor {
             }
             // A rupture denied or ruled out says the tie holds ("la coopération avec Paris n'est
             // pas remise en cause", "n'a jamais rompu avec Paris", "sans rupture"): it points
-            // the other way. A denied accusation, sanction or threat is most often the other
-            // side's denial ("a claim Cotonou denies"), and a denied cooperation a rumour: they
-            // keep their direction.
+            // the other way. So does a cooperation the country itself rules out right before its
+            // word ("has ruled out any arrangement with Russian contractors", "n'a pas rejoint
+            // l'AES"). A denied accusation, sanction or threat is most often the other side's
+            // denial ("a claim Cotonou denies"), and a cooperation denied from afar a rumour
+            // ("denied reports that ... had been received"): they keep their direction.
             let rupture = matches!(
                 event.event_type,
                 EventType::Retreat | EventType::Reject | EventType::Coerce
             );
             let read_stance = match event.stance {
                 Stance::Hostile if negated && rupture => Stance::Cooperative,
+                Stance::Cooperative
+                    if actor == Actor::Country && denies_right_before(clause, cue) =>
+                {
+                    Stance::Hostile
+                }
                 stance => stance,
             };
             facts.push(Fact {
@@ -1090,6 +1097,18 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         CueClass::Negation => true,
         CueClass::ForwardNegation => c.start < cue.start,
         _ => false,
+    })
+}
+
+/// Whether a negation stands at most four words before the event word, in the same part of the
+/// clause: "ruled out any arrangement with", "n'a pas fait appel à des partenaires", "a écarté
+/// toute adhésion". Further off, it is often another verb's ("neither side has announced...").
+fn denies_right_before(clause: &Clause<'_>, cue: CueHit) -> bool {
+    clause.cues.iter().any(|c| {
+        matches!(c.class, CueClass::Negation | CueClass::ForwardNegation) && c.end <= cue.start && {
+            let between = &clause.text[c.end..cue.start];
+            !between.contains([',', ';', '(', ')', '—']) && between.split_whitespace().count() <= 4
+        }
     })
 }
 

@@ -432,7 +432,7 @@ fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
     hits.iter()
         .filter(|c| match c.class {
             CueClass::Event(_) => !inside(c, |p| matches!(p, CueClass::Event(_) | CueClass::Idiom)),
-            CueClass::Negation => !inside(c, |p| matches!(p, CueClass::Hedge)),
+            CueClass::Negation => !inside(c, |p| matches!(p, CueClass::Hedge | CueClass::Idiom)),
             _ => true,
         })
         .copied()
