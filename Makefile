@@ -24,4 +24,9 @@ eval:
 	$(ORBIT) eval --labels eval/realistic13.jsonl --floor eval/realistic13.floor.toml
 	$(ORBIT) eval --labels eval/realistic14.jsonl --floor eval/realistic14.floor.toml
 	$(ORBIT) eval --labels eval/realistic15.jsonl --floor eval/realistic15.floor.toml
+	$(ORBIT) eval --labels eval/realistic16.jsonl --floor eval/realistic16.floor.toml
+	$(ORBIT) eval --labels eval/realistic17.jsonl --floor eval/realistic17.floor.toml
+	$(ORBIT) eval --labels eval/realistic18.jsonl --floor eval/realistic18.floor.toml
+	$(ORBIT) eval --labels eval/realistic19.jsonl --floor eval/realistic19.floor.toml
+	$(ORBIT) eval --labels eval/realistic20.jsonl --floor eval/realistic20.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
