@@ -214,7 +214,7 @@ pub(crate) fn left_from(clause: &Clause<'_>, at: usize) -> bool {
         .and_then(|i| w.get(i))
         .map(String::as_str);
     matches!(last, Some("from" | "of" | "du" | "de" | "des" | "d'"))
-        || (matches!(last, Some("the" | "la" | "le" | "l'"))
+        || (last.is_some_and(|w| DEFINITE_ARTICLES.contains(&w))
             && matches!(second, Some("from" | "of" | "de")))
 }
 
@@ -687,10 +687,7 @@ fn is_fronted_place(clause: &Clause<'_>, m: &Mention) -> bool {
         .collect();
     let fronted = match before.as_slice() {
         [p] => matches!(p.as_str(), "in" | "au" | "en" | "à" | "aux"),
-        [p, a] => {
-            matches!(p.as_str(), "in" | "à" | "a")
-                && matches!(a.as_str(), "the" | "la" | "l'" | "le")
-        }
+        [p, a] => matches!(p.as_str(), "in" | "à" | "a") && DEFINITE_ARTICLES.contains(&a.as_str()),
         _ => false,
     };
     fronted && clause.text[m.end..clause.end].trim_start().starts_with(',')
@@ -720,21 +717,12 @@ fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[Strin
     // The words before the place, with where each starts; at most a few, up to "researcher at a
     // Horn of Africa institute in".
     let before = &clause.text[clause.start..m.start];
-    let mut words: Vec<(usize, String)> = Vec::new();
-    let mut start = None;
-    for (i, ch) in before.char_indices().chain([(before.len(), ' ')]) {
-        match (ch.is_whitespace(), start) {
-            (true, Some(s)) => {
-                words.push((clause.start + s, before[s..i].to_lowercase()));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
+    let words: Vec<(usize, String)> = word_spans(before)
+        .map(|(a, b)| (clause.start + a, before[a..b].to_lowercase()))
+        .collect();
     let words = &words[words.len().saturating_sub(9)..];
     let Some((preposition, rest)) = words.split_last().and_then(|(last, rest)| {
-        if matches!(last.1.as_str(), "the" | "la" | "le" | "l'") {
+        if DEFINITE_ARTICLES.contains(&last.1.as_str()) {
             rest.split_last()
         } else {
             Some((last, rest))
@@ -922,6 +910,9 @@ fn bare_names(clause: &Clause<'_>, a: usize, b: usize, named: bool) -> bool {
 const LIST_JOINS: [&str; 10] = [
     "and", "et", "or", "ou", "of", "from", "du", "de", "des", "d",
 ];
+
+/// The definite articles before a place, as words split at whitespace: "from the", "à l'".
+const DEFINITE_ARTICLES: [&str; 4] = ["the", "la", "le", "l'"];
 
 /// The articles a list's names may carry.
 const LIST_ARTICLES: [&str; 5] = ["the", "le", "la", "les", "l"];

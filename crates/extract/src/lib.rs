@@ -484,7 +484,7 @@ impl Extractor {
             // A rupture denied or ruled out says the tie holds ("la coopération avec Paris n'est
             // pas remise en cause", "n'a jamais rompu avec Paris", "sans rupture"): it points
             // the other way. So does a cooperation the country itself rules out right before its
-            // word ("has ruled out any arrangement with Russian contractors", "n'a pas rejoint
+            // word ("has ruled out any deal with Russian contractors", "n'a pas rejoint
             // l'AES"). A denied accusation, sanction or threat is most often the other side's
             // denial ("a claim Cotonou denies"), and a cooperation denied from afar a rumour
             // ("denied reports that ... had been received"): they keep their direction.
@@ -1101,7 +1101,7 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 }
 
 /// Whether a negation stands at most four words before the event word, in the same part of the
-/// clause: "ruled out any arrangement with", "n'a pas fait appel à des partenaires", "a écarté
+/// clause: "ruled out any deal with", "n'a pas fait appel à des partenaires", "a écarté
 /// toute adhésion". Further off, it is often another verb's ("neither side has announced...").
 fn denies_right_before(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|c| {
