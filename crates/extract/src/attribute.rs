@@ -417,6 +417,23 @@ pub fn country_lists(clause: &Clause<'_>, min: usize) -> Vec<Vec<usize>> {
     lists
 }
 
+/// The countries that open the clause as its subject: its first name when that is a country,
+/// with the countries listed after it ("Mali and Burkina Faso have...", "Benin, Ghana or Côte
+/// d'Ivoire could host..."). None when the clause opens on a power or a person.
+pub fn leading_countries<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = usize> + 'c {
+    let mut previous: Option<&Mention> = None;
+    clause.mentions.iter().map_while(move |m| {
+        let EntityRef::Country(c) = m.entity else {
+            return None;
+        };
+        if previous.is_some_and(|p| !coordinated(&clause.text[p.end..m.start])) {
+            return None;
+        }
+        previous = Some(m);
+        Some(c)
+    })
+}
+
 /// Whether the text between two names only joins them in a list: ", ", ", the ", " and the ",
 /// " et du ".
 fn coordinated(between: &str) -> bool {
@@ -451,7 +468,7 @@ fn coordinated(between: &str) -> bool {
 /// The countries a movement is explicitly headed to: named right after "to", "into", "in",
 /// "à", "au", "vers" after the movement cue, with those listed alongside them
 /// ("sent instructors to Mali and Burkina Faso").
-fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
+pub fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
     let countries: Vec<&Mention> = clause
         .mentions
         .iter()

@@ -69,11 +69,19 @@ struct ParagraphContext {
 struct Focus {
     countries: Vec<String>,
     named_from: usize,
+    /// Countries the article names in one sentence only (ISO2, sorted).
+    named_once: Vec<String>,
 }
 
 impl Focus {
     fn contains(&self, iso2: &String) -> bool {
         self.countries.contains(iso2)
+    }
+
+    /// Whether the article names `iso2` in passing: outside its focus, in one sentence only
+    /// ("an analyst based in Dakar", "like Mali before it", "the copper belts of Zambia").
+    fn in_passing(&self, iso2: &String) -> bool {
+        !self.is_empty() && !self.contains(iso2) && self.named_once.contains(iso2)
     }
 
     fn is_empty(&self) -> bool {
@@ -288,9 +296,27 @@ impl Extractor {
         }
         focus.sort();
         focus.dedup();
+        let mut sentences_naming: Vec<(String, usize)> = mentions
+            .iter()
+            .filter_map(|m| {
+                let sentence = sentences
+                    .iter()
+                    .position(|s| s.start <= m.start && m.start < s.end)?;
+                Some((iso(m)?, sentence))
+            })
+            .collect();
+        sentences_naming.sort();
+        sentences_naming.dedup();
+        let mut named_once: Vec<String> = Vec::new();
+        for group in sentences_naming.chunk_by(|a, b| a.0 == b.0) {
+            if let [(iso2, _)] = group {
+                named_once.push(iso2.clone());
+            }
+        }
         Focus {
             countries: focus,
             named_from,
+            named_once,
         }
     }
 
@@ -474,6 +500,20 @@ impl Extractor {
                 }
                 _ => event,
             };
+            // A country named in passing is news only as the clause's subject, or as where a
+            // power goes ("may also travel to Chad"). Elsewhere it is company: where an analyst
+            // is based, a precedent, a corridor's far end ("a researcher at an Accra think
+            // tank", "alors que Paris a dû plier bagage au Mali", "routes through Kenya").
+            if focus.in_passing(&g.countries[c].iso2) {
+                let subject =
+                    actor == Actor::Country && attribute::leading_countries(clause).any(|l| l == c);
+                let visited = actor == Actor::Counterpart
+                    && event.event_type == EventType::Consult
+                    && attribute::destinations(clause, clause.start).contains(&c);
+                if !subject && !visited {
+                    continue;
+                }
+            }
             let mut weight = event.weight;
             if hedged {
                 weight *= lex.modifiers.hedged;

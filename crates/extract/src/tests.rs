@@ -842,3 +842,20 @@ fn what_unnamed_countries_do_is_theirs() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_country_named_in_passing_is_news_only_as_a_subject_or_a_host() {
+    let text = "Ghana signed a defence agreement with the United States on Monday.\n\n\
+                Security analysts in Nairobi said the move cemented a partnership with \
+                Washington. Senegal has expelled the French ambassador. The US defence \
+                secretary will also travel to Togo during the tour.";
+    let mut got = countries_of_article("Ghana signs a defence pact with the US", text, "en");
+    got.sort();
+    assert_eq!(got, ["GH", "SN", "TG"]);
+    // Named again, Kenya is more than company.
+    let again = format!("{text} Kenya has deepened its security partnership with Washington.");
+    assert!(
+        countries_of_article("Ghana signs a defence pact with the US", &again, "en")
+            .contains(&"KE".to_string())
+    );
+}
