@@ -81,6 +81,8 @@ struct LexiconFile {
     #[serde(default)]
     refusals: Vec<String>,
     #[serde(default)]
+    demands: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     threats: Vec<String>,
@@ -166,6 +168,9 @@ pub struct Lexicon {
     /// Words that refuse the act after them ("refused to", "a refusé de"), folded: a refused
     /// hostile act sides with the one spared.
     pub refusals: Vec<String>,
+    /// Words that urge someone named after them to act ("calls for", "urged", "appellent"),
+    /// folded: the act after the one urged is asked for, not done.
+    pub demands: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -412,6 +417,7 @@ impl Lexicon {
                 generic_subjects: fold_all(file.generic_subjects, "generic_subjects")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
+            demands: fold_all(file.demands, "demands")?,
             successions: fold_all(file.successions, "successions")?,
             threats: fold_all(file.threats, "threats")?,
             relocations: fold_all(file.relocations, "relocations")?,

@@ -280,6 +280,42 @@ pub(crate) fn phrase_before(
         .max()
 }
 
+/// Where the call begins when the country is urged to do the act at `cue`: a demand ("calls
+/// for", "urged", "appellent") shortly before the country's name, which comes before the act,
+/// with no comma or semicolon from the call to the act ("calls by pressure groups for Nigeria
+/// to seek", "appellent les Comoriens à rompre").
+pub(crate) fn urged_to_act(clause: &Clause<'_>, cue: CueHit, country: usize) -> Option<usize> {
+    let named = clause
+        .mentions
+        .iter()
+        .filter(|m| m.entity == EntityRef::Country(country) && m.end <= cue.start);
+    named
+        .filter_map(|m| {
+            clause
+                .cues
+                .iter()
+                .filter(|c| {
+                    c.class == CueClass::Context(ContextPhrase::Demand)
+                        && c.end <= m.start
+                        && urges_the_name(&clause.text[c.end..m.start])
+                        && !clause.text[c.end..cue.start].contains([',', ';'])
+                })
+                .map(|c| c.start)
+                .max()
+        })
+        .max()
+}
+
+/// Whether the words between a call and a name make the name the one urged: a few words, and
+/// not the act urged on someone else ("urged the international community to support Mali").
+fn urges_the_name(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.len() <= 6
+        && !words
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "to" | "à" | "de" | "d'"))
+}
+
 /// The end of the word that contains byte `at` (a cue may end inside its word: "accus*" in
 /// "accusés").
 pub(crate) fn word_end(clause: &Clause<'_>, at: usize) -> usize {

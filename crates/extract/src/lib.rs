@@ -476,6 +476,9 @@ impl Extractor {
             let event = reread(event, self.regretted(clause, cue, event, c));
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
             let event = reread(event, self.ends_a_measure(clause, cue, event));
+            let Some(event) = self.answer_to_a_call(clause, cue, event, c) else {
+                continue;
+            };
             // "L'opposition guinéenne dénonce une complaisance de Paris": the opposition, civil
             // society or critics speak; the government does nothing.
             if attribute::voiced_by_non_state(clause, cue) {
@@ -648,6 +651,37 @@ impl Extractor {
         // "refused to expel"; "reversing a withdrawal".
         attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)
             .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))?;
+        self.opposite(event)
+    }
+
+    /// What the country does about an act it is urged to do ("calls by pressure groups for
+    /// Nigeria to seek Russian military assistance"): `None` when it is only asked, the
+    /// opposite event when it rejects the call ("has rejected calls..."), and the event itself
+    /// when no call bears on it.
+    fn answer_to_a_call<'a>(
+        &'a self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &'a EventCue,
+        country: usize,
+    ) -> Option<&'a EventCue> {
+        let Some(call) = attribute::urged_to_act(clause, cue, country) else {
+            return Some(event);
+        };
+        let rejected = clause.cues.iter().any(|c| {
+            matches!(c.class, CueClass::Event(i) if self.knowledge.lexicon.events[i].event_type == EventType::Reject)
+                && c.end <= call
+                && clause.text[c.end..call].split_whitespace().count() <= 2
+        });
+        rejected
+            .then(|| self.opposite(event))
+            .flatten()
+            .map(|i| &self.knowledge.lexicon.events[i])
+    }
+
+    /// The event that undoes `event`: support for a hostile act refused, a rejection for a
+    /// cooperation refused.
+    fn opposite(&self, event: &EventCue) -> Option<usize> {
         match event.stance {
             Stance::Hostile => self.event_of(EventType::Support, Stance::Cooperative),
             Stance::Cooperative => self.event_of(EventType::Reject, Stance::Hostile),

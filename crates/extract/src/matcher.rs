@@ -230,6 +230,8 @@ pub enum ContextPhrase {
     Refusal,
     /// "reversing", "reversal of": the act after it is undone.
     Reversal,
+    /// "calls for", "urged", "appellent": the one named after it is asked to act.
+    Demand,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -294,6 +296,7 @@ impl CueMatcher {
         add(&lexicon.regions, CueClass::Region);
         add(&lexicon.measures, CueClass::Measure);
         add(&lexicon.refusals, CueClass::Context(ContextPhrase::Refusal));
+        add(&lexicon.demands, CueClass::Context(ContextPhrase::Demand));
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
