@@ -686,7 +686,7 @@ fn is_nationality_of(clause: &Clause<'_>, m: &Mention, nouns: &[String]) -> bool
     if m.kind != AliasKind::Demonym {
         return false;
     }
-    let is_person = |w: &str| nouns.contains(&fold_key(w));
+    let is_person = |w: &str| is_word_of(w, nouns);
     // Where the nationality follows its noun, it is written in lower case: "un politologue
     // malien", "analistas ghaneses".
     if in_lower_case(clause, m)
@@ -752,20 +752,14 @@ fn is_fronted_place(clause: &Clause<'_>, m: &Mention) -> bool {
 /// lexicon's words for such people; an event word between them and the place ("an analyst said
 /// troops deployed in Mali") makes the place the event's.
 fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[String]) -> bool {
-    let is_commentator = |w: &str| {
-        let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        let w = w
-            .strip_prefix("l'")
-            .or_else(|| w.strip_prefix("d'"))
-            .unwrap_or(&w);
-        commentators.iter().any(|c| c == w)
-    };
-    // "a Niamey-based political analyst"; "the Tripoli-based government" is Libya's.
+    let is_commentator = |w: &str| is_word_of(w, commentators);
+    // "a Niamey-based political analyst", "Conakry-based public health researcher"; "the
+    // Tripoli-based government" is Libya's.
     if let Some(rest) = clause.text[m.end..clause.end]
         .strip_prefix(['-', '–'])
         .and_then(|rest| rest.strip_prefix("based"))
     {
-        return rest.split_whitespace().take(2).any(is_commentator);
+        return rest.split_whitespace().take(4).any(is_commentator);
     }
     // The words before the place, with where each starts; at most a few, up to "researcher at a
     // Horn of Africa institute in".
@@ -774,8 +768,11 @@ fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[Strin
         .map(|(a, b)| (clause.start + a, before[a..b].to_lowercase()))
         .collect();
     let words = &words[words.len().saturating_sub(9)..];
+    // "at an Accra think tank", "in the Senegalese capital".
     let Some((preposition, rest)) = words.split_last().and_then(|(last, rest)| {
-        if DEFINITE_ARTICLES.contains(&last.1.as_str()) {
+        if DEFINITE_ARTICLES.contains(&last.1.as_str())
+            || INDEFINITE_ARTICLES.contains(&last.1.as_str())
+        {
             rest.split_last()
         } else {
             Some((last, rest))
@@ -783,7 +780,11 @@ fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[Strin
     }) else {
         return false;
     };
-    if !matches!(preposition.1.as_str(), "in" | "at" | "à" | "au" | "en") {
+    // "writing from Lagos", "joint depuis Bamako".
+    if !matches!(
+        preposition.1.as_str(),
+        "in" | "at" | "à" | "au" | "en" | "from" | "depuis"
+    ) {
         return false;
     }
     // A participle right before the preposition places the speaker ("joint à Dakar", "reached
@@ -966,6 +967,19 @@ const LIST_JOINS: [&str; 10] = [
 
 /// The definite articles before a place, as words split at whitespace: "from the", "à l'".
 const DEFINITE_ARTICLES: [&str; 4] = ["the", "la", "le", "l'"];
+
+const INDEFINITE_ARTICLES: [&str; 4] = ["a", "an", "un", "une"];
+
+/// Whether the word, without its punctuation and elided article ("l'analyste", "d'experts"),
+/// is one of `list` (folded words).
+fn is_word_of(w: &str, list: &[String]) -> bool {
+    let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let w = w
+        .strip_prefix("l'")
+        .or_else(|| w.strip_prefix("d'"))
+        .unwrap_or(&w);
+    list.iter().any(|c| c == w)
+}
 
 /// The articles a list's names may carry.
 const LIST_ARTICLES: [&str; 5] = ["the", "le", "la", "les", "l"];
