@@ -507,6 +507,15 @@ impl Extractor {
             // power goes ("may also travel to Chad"). Elsewhere it is company: where an analyst
             // is based, a precedent, a corridor's far end ("a researcher at an Accra think
             // tank", "alors que Paris a dû plier bagage au Mali", "routes through Kenya").
+            // What an aside says of a country the article is not about describes it ("Togo,
+            // which has also floated closer ties with the AES, is seen in Accra as..."): it is
+            // not the news.
+            if !focus.is_empty()
+                && !focus.contains(&g.countries[c].iso2)
+                && attribute::is_aside_at(clause, cue.start)
+            {
+                continue;
+            }
             if focus.in_passing(&g.countries[c].iso2) {
                 let subject =
                     actor == Actor::Country && attribute::leading_countries(clause).any(|l| l == c);

@@ -859,3 +859,13 @@ fn a_country_named_in_passing_is_news_only_as_a_subject_or_a_host() {
             .contains(&"KE".to_string())
     );
 }
+
+#[test]
+fn what_an_aside_says_of_another_country_is_not_the_news() {
+    let text = "Ghana signed a defence agreement with the United States on Monday.\n\n\
+                Togo, which has also floated closer ties with the AES, shares a long border with \
+                Ghana. Togo's port serves the whole region.";
+    let got = countries_of_article("Ghana signs a defence pact with the US", text, "en");
+    assert!(got.contains(&"GH".to_string()), "{got:?}");
+    assert!(!got.contains(&"TG".to_string()), "{got:?}");
+}
