@@ -665,8 +665,8 @@ impl Extractor {
 
     /// What the country does about an act it is urged to do ("calls by pressure groups for
     /// Nigeria to seek Russian military assistance"): `None` when it is only asked, the
-    /// opposite event when it rejects the call ("has rejected calls..."), and the event itself
-    /// when no call bears on it.
+    /// opposite event when it rejects the call ("has rejected calls...", "rejecting calls to
+    /// demand a Russian withdrawal"), and the event itself when no call bears on it.
     fn answer_to_a_call<'a>(
         &'a self,
         clause: &Clause<'_>,
@@ -674,7 +674,10 @@ impl Extractor {
         event: &'a EventCue,
         country: usize,
     ) -> Option<&'a EventCue> {
-        let Some(call) = attribute::urged_to_act(clause, cue, country) else {
+        let urged = attribute::urged_to_act(clause, cue, country);
+        let call =
+            urged.or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Demand, 4));
+        let Some(call) = call else {
             return Some(event);
         };
         let rejected = clause.cues.iter().any(|c| {
@@ -682,10 +685,13 @@ impl Extractor {
                 && c.end <= call
                 && clause.text[c.end..call].split_whitespace().count() <= 2
         });
-        rejected
-            .then(|| self.opposite(event))
-            .flatten()
-            .map(|i| &self.knowledge.lexicon.events[i])
+        if rejected {
+            return self
+                .opposite(event)
+                .map(|i| &self.knowledge.lexicon.events[i]);
+        }
+        // A call the country itself makes is its act ("Mali called for the withdrawal...").
+        urged.is_none().then_some(event)
     }
 
     /// The event that undoes `event`: support for a hostile act refused, a rejection for a
