@@ -29,4 +29,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic18.jsonl --floor eval/realistic18.floor.toml
 	$(ORBIT) eval --labels eval/realistic19.jsonl --floor eval/realistic19.floor.toml
 	$(ORBIT) eval --labels eval/realistic20.jsonl --floor eval/realistic20.floor.toml
+	$(ORBIT) eval --labels eval/realistic21.jsonl --floor eval/realistic21.floor.toml
+	$(ORBIT) eval --labels eval/realistic22.jsonl --floor eval/realistic22.floor.toml
+	$(ORBIT) eval --labels eval/realistic23.jsonl --floor eval/realistic23.floor.toml
+	$(ORBIT) eval --labels eval/realistic24.jsonl --floor eval/realistic24.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
