@@ -83,6 +83,8 @@ struct LexiconFile {
     #[serde(default)]
     demands: Vec<String>,
     #[serde(default)]
+    resumptions: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     threats: Vec<String>,
@@ -171,6 +173,9 @@ pub struct Lexicon {
     /// Words that urge someone named after them to act ("calls for", "urged", "appellent"),
     /// folded: the act after the one urged is asked for, not done.
     pub demands: Vec<String>,
+    /// Words that resume what a hostile act stopped ("a repris ses activités", "resumed"),
+    /// folded: the suspension or closure told after them in the clause is undone.
+    pub resumptions: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -418,6 +423,7 @@ impl Lexicon {
             },
             refusals: fold_all(file.refusals, "refusals")?,
             demands: fold_all(file.demands, "demands")?,
+            resumptions: fold_all(file.resumptions, "resumptions")?,
             successions: fold_all(file.successions, "successions")?,
             threats: fold_all(file.threats, "threats")?,
             relocations: fold_all(file.relocations, "relocations")?,

@@ -657,9 +657,32 @@ impl Extractor {
     }
 
     fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
-        // "refused to expel"; "reversing a withdrawal".
+        // "refused to expel"; "reversing a withdrawal"; "a repris ses activités, plus de trois
+        // décennies après sa fermeture", "la reprise de sa coopération militaire, suspendue".
+        let resumed = || {
+            (event.stance == Stance::Hostile)
+                .then(|| {
+                    attribute::phrase_before(
+                        clause,
+                        cue.start,
+                        ContextPhrase::Resumption,
+                        usize::MAX,
+                    )
+                })
+                .flatten()
+                // Not across a frame: "Cette réouverture intervient un an après que le Burkina
+                // a exigé le départ des forces françaises" times one act against the other.
+                .filter(|&at| {
+                    !clause.cues.iter().any(|c| {
+                        c.class == CueClass::Context(ContextPhrase::Frame)
+                            && c.start > at
+                            && c.end <= cue.start
+                    })
+                })
+        };
         attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)
-            .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))?;
+            .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))
+            .or_else(resumed)?;
         self.opposite(event)
     }
 

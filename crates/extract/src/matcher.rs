@@ -232,6 +232,8 @@ pub enum ContextPhrase {
     Reversal,
     /// "calls for", "urged", "appellent": the one named after it is asked to act.
     Demand,
+    /// "a repris", "resumed": the suspension or closure after it in the clause is undone.
+    Resumption,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -297,6 +299,10 @@ impl CueMatcher {
         add(&lexicon.measures, CueClass::Measure);
         add(&lexicon.refusals, CueClass::Context(ContextPhrase::Refusal));
         add(&lexicon.demands, CueClass::Context(ContextPhrase::Demand));
+        add(
+            &lexicon.resumptions,
+            CueClass::Context(ContextPhrase::Resumption),
+        );
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
