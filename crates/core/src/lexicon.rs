@@ -87,6 +87,8 @@ struct LexiconFile {
     #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
+    takeovers: Vec<String>,
+    #[serde(default)]
     threats: Vec<String>,
     #[serde(default)]
     relocations: Vec<String>,
@@ -179,6 +181,9 @@ pub struct Lexicon {
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
+    /// Phrases whose subject takes a withdrawing force's place ("the Africa Corps is taking
+    /// over their positions", "prend le relais"), folded: the successor is named before them.
+    pub takeovers: Vec<String>,
     /// Phrases that make the hostile act after them a threat ("threatened to expel", "menace de
     /// rompre"), folded: the act has not happened, the threat has.
     pub threats: Vec<String>,
@@ -425,6 +430,7 @@ impl Lexicon {
             demands: fold_all(file.demands, "demands")?,
             resumptions: fold_all(file.resumptions, "resumptions")?,
             successions: fold_all(file.successions, "successions")?,
+            takeovers: fold_all(file.takeovers, "takeovers")?,
             threats: fold_all(file.threats, "threats")?,
             relocations: fold_all(file.relocations, "relocations")?,
             regrets: fold_all(file.regrets, "regrets")?,

@@ -804,19 +804,25 @@ impl Extractor {
         if event.event_type != EventType::Retreat {
             return None;
         }
+        let lex = &self.knowledge.lexicon;
         let after = fold(&clause.text[cue.end..clause.end]);
-        let handed_at = self
-            .knowledge
-            .lexicon
-            .successions
-            .iter()
-            .filter_map(|s| after.text.find(s.as_str()))
-            .min()?;
-        let handed_at = cue.end + after.original_offset(handed_at);
-        let successor_named = clause
-            .mentions
-            .iter()
-            .any(|m| m.entity == counterpart && m.start >= handed_at);
+        let first = |phrases: &[String]| {
+            phrases
+                .iter()
+                .filter_map(|s| after.text.find(s.as_str()))
+                .min()
+                .map(|at| cue.end + after.original_offset(at))
+        };
+        let named = |from: usize, to: usize| {
+            clause
+                .mentions
+                .iter()
+                .any(|m| m.entity == counterpart && m.start >= from && m.end <= to)
+        };
+        // "taken over by the Africa Corps": the successor follows; "the Africa Corps is taking
+        // over their positions": it comes first.
+        let successor_named = first(&lex.successions).is_some_and(|at| named(at, clause.end))
+            || first(&lex.takeovers).is_some_and(|at| named(cue.end, at));
         successor_named
             .then(|| self.event_of(EventType::Mobilize, Stance::Cooperative))
             .flatten()
