@@ -33,4 +33,5 @@ eval:
 	$(ORBIT) eval --labels eval/realistic22.jsonl --floor eval/realistic22.floor.toml
 	$(ORBIT) eval --labels eval/realistic23.jsonl --floor eval/realistic23.floor.toml
 	$(ORBIT) eval --labels eval/realistic24.jsonl --floor eval/realistic24.floor.toml
+	$(ORBIT) eval --labels eval/realistic25.jsonl --floor eval/realistic25.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
