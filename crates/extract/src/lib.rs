@@ -81,7 +81,12 @@ impl Focus {
     /// Whether the article names `iso2` in passing: outside its focus, in one sentence only
     /// ("an analyst based in Dakar", "like Mali before it", "the copper belts of Zambia").
     fn in_passing(&self, iso2: &String) -> bool {
-        !self.is_empty() && !self.contains(iso2) && self.named_once.contains(iso2)
+        self.excludes(iso2) && self.named_once.contains(iso2)
+    }
+
+    /// Whether the article has a focus and `iso2` is outside it.
+    fn excludes(&self, iso2: &String) -> bool {
+        !self.is_empty() && !self.contains(iso2)
     }
 
     fn is_empty(&self) -> bool {
@@ -222,7 +227,7 @@ impl Extractor {
                     // compares ("Mali, Burkina Faso and Niger had already cut ties with France" in
                     // a story on Togo; "Comme au Mali, ..."), is background: it would be
                     // misdated to the article's day. Leave it to that country's own coverage.
-                    let outside = !focus.is_empty() && !focus.contains(&fact.country);
+                    let outside = focus.excludes(&fact.country);
                     let background = outside
                         && (clause.has(CueClass::Retrospective)
                             || clause.has(CueClass::Comparison));
@@ -503,20 +508,18 @@ impl Extractor {
                 }
                 _ => event,
             };
+            let iso2 = &g.countries[c].iso2;
+            // What an aside says of a country the article is not about describes it ("Togo,
+            // which has also floated closer ties with the AES, is seen in Accra as..."): it is
+            // not the news.
+            if focus.excludes(iso2) && attribute::is_aside_at(clause, cue.start) {
+                continue;
+            }
             // A country named in passing is news only as the clause's subject, or as where a
             // power goes ("may also travel to Chad"). Elsewhere it is company: where an analyst
             // is based, a precedent, a corridor's far end ("a researcher at an Accra think
             // tank", "alors que Paris a dû plier bagage au Mali", "routes through Kenya").
-            // What an aside says of a country the article is not about describes it ("Togo,
-            // which has also floated closer ties with the AES, is seen in Accra as..."): it is
-            // not the news.
-            if !focus.is_empty()
-                && !focus.contains(&g.countries[c].iso2)
-                && attribute::is_aside_at(clause, cue.start)
-            {
-                continue;
-            }
-            if focus.in_passing(&g.countries[c].iso2) {
+            if focus.in_passing(iso2) {
                 let subject =
                     actor == Actor::Country && attribute::leading_countries(clause).any(|l| l == c);
                 let visited = actor == Actor::Counterpart
