@@ -85,6 +85,8 @@ struct LexiconFile {
     #[serde(default)]
     resumptions: Vec<String>,
     #[serde(default)]
+    joinings: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     takeovers: Vec<String>,
@@ -178,6 +180,9 @@ pub struct Lexicon {
     /// Words that resume what a hostile act stopped ("a repris ses activités", "resumed"),
     /// folded: the suspension or closure told after them in the clause is undone.
     pub resumptions: Vec<String>,
+    /// Verbs of taking part in an act others began ("joined", "s'associer aux"), folded: joining
+    /// a hostile act is doing it, and refusing to join one refuses the act.
+    pub joinings: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -429,6 +434,7 @@ impl Lexicon {
             refusals: fold_all(file.refusals, "refusals")?,
             demands: fold_all(file.demands, "demands")?,
             resumptions: fold_all(file.resumptions, "resumptions")?,
+            joinings: fold_all(file.joinings, "joinings")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,
             threats: fold_all(file.threats, "threats")?,

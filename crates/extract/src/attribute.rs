@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
-use orbit_core::lexicon::{Lexicon, Reporting, Voice};
+use orbit_core::lexicon::{Lexicon, Reporting, Voice, WordPattern};
 use orbit_core::{Actor, Gazetteer, Lean, fold_key};
 
 use crate::matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, Mention};
@@ -586,7 +586,16 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
     let next = word_after_pair(clause, m);
     let is_link = |w: &str| lex.theatre_links.contains(&fold_key(w));
-    let w = words_before(clause, m.start, 3);
+    let mut w = words_before(clause, m.start, 4);
+    // "sur l'Ukraine": the elided article is not a word of the pattern.
+    if w.last()
+        .is_some_and(|l| matches!(l.as_str(), "l'" | "l’" | "d'" | "d’"))
+    {
+        w.pop();
+    }
+    if w.len() == 4 {
+        w.remove(0);
+    }
     let theatre_before = match w.as_slice() {
         [.., theatre, link] => is_theatre(theatre) && is_link(link),
         _ => false,
@@ -596,8 +605,26 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
         }
         _ => false,
     };
-    next.is_some_and(|n| is_theatre(&n)) || theatre_before
+    // "lors du vote de l'Assemblée générale des Nations unies sur l'Ukraine", "abstained on
+    // most UN resolutions on Ukraine": what a vote is about, a few words after the vote.
+    let about = w.last().is_some_and(|l| ABOUT.contains(&l.as_str()))
+        && clause.cues.iter().any(|r| {
+            r.class == CueClass::Resolution
+                && r.end <= m.start
+                && words_between(clause, r.end, m.start) <= 8
+        });
+    next.is_some_and(|n| is_theatre(&n)) || theatre_before || about
 }
+
+/// Grammar, not knowledge: prepositions that name what a debate is about.
+const ABOUT: [&str; 6] = [
+    "on",
+    "sur",
+    "about",
+    "concernant",
+    "regarding",
+    "concerning",
+];
 
 /// Whether unnamed countries are the subject right before the act: "coups have led several
 /// countries to pivot toward Moscow", "the Sahel states that have broken with France". Not when
@@ -1054,6 +1081,15 @@ pub fn counterpart(
             // At equal distance the object after the event word wins: "signed a deal with
             // Russia and expelled the French ambassador" expels the French. A cue may be a
             // word's beginning ("expel*"): the distance runs from the end of the word.
+            // A power beside the event word whose act it names, when another is named after
+            // it as the target: "Western sanctions against Russia", "les sanctions
+            // occidentales contre Moscou" — the target is the counterpart.
+            let author_of_the_act = next_to_cue(clause, m, cue, cue_word_end)
+                && clause.mentions.iter().filter(eligible).any(|t| {
+                    t.entity != m.entity
+                        && t.start >= cue_word_end
+                        && is_target_after(clause, cue_word_end, t.start, &lex.against)
+                });
             let distance = if m.start >= cue_word_end {
                 2 * (m.start - cue_word_end)
             } else {
@@ -1065,10 +1101,45 @@ pub fn counterpart(
                 other_part,
                 earlier_event || next_predicate,
                 governs_the_cue,
+                author_of_the_act,
                 distance,
             )
         })
         .map(|m| m.entity)
+}
+
+/// Whether the mention qualifies the event word as an adjective: before it with at most an
+/// article between ("the U.S. sanctions", "Western sanctions") or right after it ("sanctions
+/// occidentales"; not "l'alignement de Paris sur Washington", where Paris is the subject).
+fn next_to_cue(clause: &Clause<'_>, m: &Mention, cue: CueHit, cue_word_end: usize) -> bool {
+    if m.end <= cue.start {
+        words_between(clause, m.end, cue.start) <= 1
+    } else {
+        m.start >= cue_word_end && words_between(clause, cue_word_end, m.start) == 0
+    }
+}
+
+/// Whether the text from the event word to a name marks the name as the act's target: a word
+/// of `against` ("against", "contre") or a preposition of aim ("sanctions on Russia") at most
+/// three words before it.
+pub(crate) fn is_target_after(
+    clause: &Clause<'_>,
+    from: usize,
+    to: usize,
+    against: &[WordPattern],
+) -> bool {
+    // Grammar, not knowledge: prepositions that name what a measure is aimed at.
+    const AIMED_AT: [&str; 5] = ["on", "upon", "sur", "targeting", "visant"];
+    // The act's cue may be a word's beginning ("sanction*"): count from the word's end.
+    let from = word_end(clause, from).min(to);
+    let words: Vec<String> = clause.text[from..to]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .any(|w| AIMED_AT.contains(&w.as_str()) || against.iter().any(|a| a.matches(w)))
 }
 
 /// Whether `between` (the text from a power to the event cue after it) opens a content clause:

@@ -479,6 +479,10 @@ impl Extractor {
             let event = reread(event, self.receives_relocated_forces(clause, event, c));
             let event = reread(event, self.threatened(clause, cue, event));
             let event = reread(event, self.regretted(clause, cue, event, c));
+            let (event, counterpart) = match self.criticises_an_act_against(clause, cue, event) {
+                Some((support, target)) => (&lex.events[support], target),
+                None => (event, counterpart),
+            };
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
             let event = reread(event, self.ends_a_measure(clause, cue, event));
             let Some(event) = self.answer_to_a_call(clause, cue, event, c) else {
@@ -683,7 +687,9 @@ impl Extractor {
                     })
                 })
         };
-        attribute::phrase_before(clause, cue.start, ContextPhrase::Refusal, 0)
+        // "refused to join Western sanctions": the refusal bears on the act joined.
+        let head = joined_at(clause, &cue).unwrap_or(cue.start);
+        attribute::phrase_before(clause, head, ContextPhrase::Refusal, 0)
             .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))
             .or_else(resumed)?;
         self.opposite(event)
@@ -794,6 +800,53 @@ impl Extractor {
         self.event_of(EventType::Support, Stance::Cooperative)
     }
 
+    /// Support for the power a criticised hostile act is aimed at ("Mali condemned the sanctions
+    /// imposed on Russia", "a dénoncé les sanctions occidentales contre Moscou"): opposing what
+    /// is done to a power sides with it. The criticism (an accusation, protest or rejection)
+    /// stands at most three words before the act, `cue` is either of the two, and the power is
+    /// named after the act as its target. Returns the support event and that power. A
+    /// criticised act with no target named is the critic's quarrel with its author ("Mali
+    /// denounced Western sanctions"), and stays as it is.
+    fn criticises_an_act_against(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+    ) -> Option<(usize, EntityRef)> {
+        let lex = &self.knowledge.lexicon;
+        if event.stance != Stance::Hostile {
+            return None;
+        }
+        let hostile = |c: &CueHit| match c.class {
+            CueClass::Event(i) => lex.events[i].stance == Stance::Hostile,
+            CueClass::Measure => true,
+            _ => false,
+        };
+        let criticism = |c: &CueHit| {
+            matches!(c.class, CueClass::Event(i) if matches!(
+                lex.events[i].event_type,
+                EventType::Accuse | EventType::Protest | EventType::Reject
+            ))
+        };
+        let act = clause.cues.iter().filter(|a| criticism(a)).find_map(|a| {
+            clause.cues.iter().find(|b| {
+                hostile(b)
+                    && b.start >= a.end
+                    && attribute::words_between(clause, a.end, b.start) <= 3
+                    && (**b == cue || *a == cue)
+            })
+        })?;
+        let target = clause.mentions.iter().find(|t| {
+            !matches!(t.entity, EntityRef::Country(_))
+                && t.start >= act.end
+                && attribute::is_target_after(clause, act.end, t.start, &lex.against)
+        })?;
+        Some((
+            self.event_of(EventType::Support, Stance::Cooperative)?,
+            target.entity,
+        ))
+    }
+
     /// A withdrawal whose place is taken by forces of the same power ("Wagner has left Mali and
     /// its units have been taken over by the Moscow-run Africa Corps"): that power stays, so
     /// the event is its deployment, not a retreat.
@@ -839,11 +892,14 @@ impl Extractor {
             .cues
             .iter()
             .any(|p| p.class == CueClass::Context(ContextPhrase::Refusal) && p.start == cue.start);
+        // The refused act may be one the country would join: "a refusé de se joindre aux
+        // sanctions".
         refusal
             && clause.cues.iter().any(|c| {
+                let head = joined_at(clause, c).unwrap_or(c.start);
                 matches!(c.class, CueClass::Event(_))
-                    && c.start >= cue.end
-                    && attribute::words_between(clause, cue.end, c.start) <= 2
+                    && head >= cue.end
+                    && attribute::words_between(clause, cue.end, head) <= 2
             })
     }
 
@@ -970,6 +1026,7 @@ impl Extractor {
                     && !self.refuses_another_event(clause, c)
                     && !recalls_an_event(clause, c)
                     && !states_a_resolution(clause, c)
+                    && !joins_a_hostile_act(clause, c, events)
             })
             .filter(|(i, c)| {
                 !matches!(
@@ -1005,6 +1062,35 @@ impl Extractor {
     }
 }
 
+/// How many words a joining verb may stand before the act it joins: "joined the Western
+/// sanctions", "s'associer aux condamnations".
+const JOINED_WORDS: usize = 3;
+
+/// Where the joining verb begins when the hostile act at `cue` is one the country joins ("Kenya
+/// joined the condemnation of Russia", "refusé de s'associer aux condamnations").
+fn joined_at(clause: &Clause<'_>, cue: &CueHit) -> Option<usize> {
+    attribute::phrase_before(clause, cue.start, ContextPhrase::Joining, JOINED_WORDS)
+}
+
+/// Whether the event word is a joining verb ("joined" is also an agreement) whose object is a
+/// hostile act: the act joined is the event, the joining only how the country does it.
+fn joins_a_hostile_act(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]) -> bool {
+    let joining = clause.cues.iter().any(|p| {
+        p.class == CueClass::Context(ContextPhrase::Joining)
+            && p.start <= cue.start
+            && cue.end <= p.end
+    });
+    joining
+        && clause.cues.iter().any(|c| match c.class {
+            CueClass::Event(i) => {
+                events[i].stance == Stance::Hostile
+                    && c.start >= cue.end
+                    && joined_at(clause, c).is_some()
+            }
+            _ => false,
+        })
+}
+
 /// Whether the event word is what a resolution named before it demands or condemns ("the UN
 /// resolution of March 2022 that demanded Russia withdraw from Ukraine"): the resolution's
 /// content, not an act of the country that votes on it — unless the country voted for it.
@@ -1013,6 +1099,17 @@ fn states_a_resolution(clause: &Clause<'_>, cue: &CueHit) -> bool {
         r.class == CueClass::Resolution
             && r.end <= cue.start
             && clause.text[r.end..cue.start].split_whitespace().count() <= RESOLUTION_WORDS
+            // A resolution in an aside says nothing of the main clause's act: "Le Burundi, qui
+            // s'est abstenu lors des votes de l'Assemblée générale, a conclu avec Moscou un accord".
+            && attribute::is_aside_at(clause, r.start) == attribute::is_aside_at(clause, cue.start)
+            // A country named just before the event word is the voter, and the event word its
+            // vote: "In votes at the United Nations, Tanzania has often abstained".
+            && !clause.mentions.iter().any(|m| {
+                matches!(m.entity, EntityRef::Country(_))
+                    && m.start >= r.end
+                    && m.end <= cue.start
+                    && attribute::words_between(clause, m.end, cue.start) <= 3
+            })
             && attribute::phrase_before(clause, r.start, ContextPhrase::VoteFor, RESOLUTION_WORDS)
                 .is_none()
     })

@@ -234,6 +234,8 @@ pub enum ContextPhrase {
     Demand,
     /// "a repris", "resumed": the suspension or closure after it in the clause is undone.
     Resumption,
+    /// "joined", "s'associer aux": the hostile act after it is the joiner's own.
+    Joining,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -303,6 +305,7 @@ impl CueMatcher {
             &lexicon.resumptions,
             CueClass::Context(ContextPhrase::Resumption),
         );
+        add(&lexicon.joinings, CueClass::Context(ContextPhrase::Joining));
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
@@ -428,7 +431,8 @@ impl AsideMatcher {
 /// Drops the event cues that are words of a longer phrase: an idiom ("envoyé sur les roses" is a
 /// rebuff, not a dispatch; a "sanctions committee" sanctions no one) or a longer event cue
 /// ("refused to condemn" is support, neither a refusal nor a condemnation). Likewise a negation
-/// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing.
+/// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing; and an
+/// armed-group word inside an idiom: "a group of African countries" is no armed group.
 fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
     let inside = |c: &CueHit, phrase: fn(&CueClass) -> bool| {
         hits.iter().any(|p| {
@@ -442,6 +446,7 @@ fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
         .filter(|c| match c.class {
             CueClass::Event(_) => !inside(c, |p| matches!(p, CueClass::Event(_) | CueClass::Idiom)),
             CueClass::Negation => !inside(c, |p| matches!(p, CueClass::Hedge | CueClass::Idiom)),
+            CueClass::ArmedGroup => !inside(c, |p| matches!(p, CueClass::Idiom)),
             _ => true,
         })
         .copied()
