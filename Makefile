@@ -34,4 +34,9 @@ eval:
 	$(ORBIT) eval --labels eval/realistic23.jsonl --floor eval/realistic23.floor.toml
 	$(ORBIT) eval --labels eval/realistic24.jsonl --floor eval/realistic24.floor.toml
 	$(ORBIT) eval --labels eval/realistic25.jsonl --floor eval/realistic25.floor.toml
+	$(ORBIT) eval --labels eval/realistic26.jsonl --floor eval/realistic26.floor.toml
+	$(ORBIT) eval --labels eval/realistic27.jsonl --floor eval/realistic27.floor.toml
+	$(ORBIT) eval --labels eval/realistic28.jsonl --floor eval/realistic28.floor.toml
+	$(ORBIT) eval --labels eval/realistic29.jsonl --floor eval/realistic29.floor.toml
+	$(ORBIT) eval --labels eval/realistic30.jsonl --floor eval/realistic30.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
