@@ -87,6 +87,8 @@ struct LexiconFile {
     #[serde(default)]
     joinings: Vec<String>,
     #[serde(default)]
+    both_sides: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     takeovers: Vec<String>,
@@ -183,6 +185,9 @@ pub struct Lexicon {
     /// Verbs of taking part in an act others began ("joined", "s'associer aux"), folded: joining
     /// a hostile act is doing it, and refusing to join one refuses the act.
     pub joinings: Vec<String>,
+    /// Phrases that refer back to both parties at once ("the two countries", "les deux pays"),
+    /// folded: the country and the power the previous sentences named.
+    pub both_sides: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -435,6 +440,7 @@ impl Lexicon {
             demands: fold_all(file.demands, "demands")?,
             resumptions: fold_all(file.resumptions, "resumptions")?,
             joinings: fold_all(file.joinings, "joinings")?,
+            both_sides: fold_all(file.both_sides, "both_sides")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,
             threats: fold_all(file.threats, "threats")?,

@@ -690,6 +690,16 @@ pub fn refers_back(clause: &Clause<'_>, roles: &Roles) -> bool {
     })
 }
 
+/// Whether the clause opens with both parties referred back ("Les deux pays sont convenus..."),
+/// before any country it names.
+pub fn both_sides_open(clause: &Clause<'_>) -> bool {
+    clause.cues.iter().any(|p| {
+        p.class == CueClass::Context(ContextPhrase::BothSides)
+            && !clause.mentions.iter().any(|m| m.start < p.start)
+            && words_between(clause, clause.start, p.start) <= 1
+    })
+}
+
 /// The word after the name, or after the hyphenated pair it opens or closes: "the
 /// Russia-Ukraine war" → "war" for both names, "a Sudanese-Ukrainian national" → "national".
 fn word_after_pair(clause: &Clause<'_>, m: &Mention) -> Option<String> {
@@ -1404,15 +1414,21 @@ pub fn inherited_power(
         .split(|c: char| !c.is_alphabetic())
         .find(|w| !w.is_empty())?
         .to_lowercase();
+    let only = only_power(previous)?;
+    match first.as_str() {
+        "they" | "it" | "ils" | "il" | "elle" | "elles" => Some(only),
+        "he" | "she" if previous.iter().any(|(_, k)| *k == AliasKind::Person) => Some(only),
+        _ => None,
+    }
+}
+
+/// The one power the previous sentence named, if it named exactly one.
+pub fn only_power(previous: &[(EntityRef, AliasKind)]) -> Option<EntityRef> {
     let mut distinct: Vec<EntityRef> = previous.iter().map(|(e, _)| *e).collect();
     distinct.sort_by_key(|e| format!("{e:?}"));
     distinct.dedup();
-    let [only] = distinct.as_slice() else {
-        return None;
-    };
-    match first.as_str() {
-        "they" | "it" | "ils" | "il" | "elle" | "elles" => Some(*only),
-        "he" | "she" if previous.iter().any(|(_, k)| *k == AliasKind::Person) => Some(*only),
+    match distinct.as_slice() {
+        [only] => Some(*only),
         _ => None,
     }
 }

@@ -59,6 +59,13 @@ struct ParagraphContext {
     countries: Vec<usize>,
     /// Powers named in the previous sentence, with how they were named.
     powers: Vec<(EntityRef, AliasKind)>,
+    /// How often the article has named each power so far, kept across paragraph breaks: "the
+    /// two leaders" are the country and the power the story is about, not the one a quote named
+    /// last.
+    named_powers: Vec<(EntityRef, usize)>,
+    /// Countries named in the previous sentence, kept across a paragraph break: "the two
+    /// countries" are that sentence's one country and one power.
+    last_countries: Vec<usize>,
     /// The latest date a sentence of this paragraph named.
     date: Option<FuzzyDate>,
 }
@@ -126,6 +133,8 @@ impl Extractor {
             if sentence.paragraph != ctx.paragraph {
                 ctx = ParagraphContext {
                     paragraph: sentence.paragraph,
+                    named_powers: std::mem::take(&mut ctx.named_powers),
+                    last_countries: std::mem::take(&mut ctx.last_countries),
                     ..Default::default()
                 };
             }
@@ -236,10 +245,17 @@ impl Extractor {
                     }
                 }
             }
+            sentence_countries.sort_unstable();
+            sentence_countries.dedup();
+            ctx.last_countries = sentence_countries.clone();
             if !sentence_countries.is_empty() {
-                sentence_countries.sort_unstable();
-                sentence_countries.dedup();
                 ctx.countries = sentence_countries;
+            }
+            for (power, _) in &sentence_powers {
+                match ctx.named_powers.iter_mut().find(|(p, _)| p == power) {
+                    Some((_, n)) => *n += 1,
+                    None => ctx.named_powers.push((*power, 1)),
+                }
             }
             ctx.powers = sentence_powers;
             if sentence_date.is_some() {
@@ -342,27 +358,48 @@ impl Extractor {
 
         // Which countries: those the clause names, else the paragraph's one country through
         // "the country" / "la junte" ("[Mali] The country's minister of economy revealed...").
-        let (countries, country_prefix): (Vec<usize>, Option<&str>) = if !roles.countries.is_empty()
-        {
-            (roles.countries.clone(), None)
-        } else if attribute::refers_back(clause, roles) && ctx.countries.len() == 1 {
-            (
-                ctx.countries.clone(),
-                Some(g.countries[ctx.countries[0]].name.as_str()),
-            )
-        } else if attribute::refers_back(clause, roles)
-            && ctx.countries.is_empty()
-            && focus.named_from < clause.start
-            && let [only] = focus.countries.as_slice()
-            && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
-        {
-            // A paragraph that names no country: "the country" is the one the article is about,
-            // once the article has named it (a country named only near the end of a story on
-            // Delhi's air is not what "the country" meant earlier on).
-            (vec![c], Some(g.countries[c].name.as_str()))
-        } else {
-            return Vec::new();
-        };
+        // "The two countries" / "les deux pays" are the article's one country and a power (or,
+        // with no country in focus, the one the sentence before or the paragraph named); not
+        // when the article is about two countries, nor when the clause names two itself
+        // ("Senegal surrounds the Gambia, and relations between the two countries...").
+        let pair_country = clause
+            .has(CueClass::Context(ContextPhrase::BothSides))
+            .then(|| match focus.countries.as_slice() {
+                [only] => g.countries.iter().position(|c| &c.iso2 == only),
+                [] => match (ctx.last_countries.as_slice(), ctx.countries.as_slice()) {
+                    ([c], _) | (_, [c]) => Some(*c),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .flatten();
+        // "Les deux pays sont convenus de mener des projets au profit de la Mauritanie": the
+        // two parties referred back act; a country named after them is the beneficiary.
+        let pair_acts = pair_country.is_some() && attribute::both_sides_open(clause);
+        let pair_country = pair_country.filter(|_| pair_acts || roles.countries.len() <= 1);
+        let (countries, country_prefix): (Vec<usize>, Option<&str>) =
+            if !roles.countries.is_empty() && !pair_acts {
+                (roles.countries.clone(), None)
+            } else if let Some(c) = pair_country {
+                (vec![c], Some(g.countries[c].name.as_str()))
+            } else if attribute::refers_back(clause, roles) && ctx.countries.len() == 1 {
+                (
+                    ctx.countries.clone(),
+                    Some(g.countries[ctx.countries[0]].name.as_str()),
+                )
+            } else if attribute::refers_back(clause, roles)
+                && ctx.countries.is_empty()
+                && focus.named_from < clause.start
+                && let [only] = focus.countries.as_slice()
+                && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
+            {
+                // A paragraph that names no country: "the country" is the one the article is about,
+                // once the article has named it (a country named only near the end of a story on
+                // Delhi's air is not what "the country" meant earlier on).
+                (vec![c], Some(g.countries[c].name.as_str()))
+            } else {
+                return Vec::new();
+            };
 
         // A question asks whether something is so: "To what extent is a severance possible?"
         let hedged = clause.has(CueClass::Hedge)
@@ -439,7 +476,7 @@ impl Extractor {
             let (counterpart, power_prefix) =
                 match attribute::counterpart(clause, cue, g, lex, is_forces) {
                     Some(p) => (p, None),
-                    None => match attribute::inherited_power(clause, &ctx.powers) {
+                    None => match self.inherited_power(clause, ctx, pair_country == Some(c)) {
                         Some(p) => (p, Some(g.name_of(p))),
                         None => continue,
                     },
@@ -494,7 +531,8 @@ impl Extractor {
                 continue;
             }
             // A power inherited through an opening pronoun is that pronoun: the subject.
-            let actor = if power_prefix.is_some() {
+            // "The two sides signed...": a joint act, the country's.
+            let actor = if power_prefix.is_some() && pair_country != Some(c) {
                 Actor::Counterpart
             } else {
                 attribute::actor(clause, cue, c, counterpart, &lex.voice)
@@ -1007,6 +1045,37 @@ impl Extractor {
                 matches!(c.class, CueClass::Topic(t) if self.knowledge.lexicon.topics[t].category == needed)
             })
         })
+    }
+
+    /// The power a clause names only by a pronoun or, when `pair`, as one of "the two countries": the
+    /// previous sentence's only power for a pronoun ([`attribute::inherited_power`]); for both
+    /// sides, the previous sentence's only power when that sentence also named the country, else
+    /// the power the article has named most (the latest among equals). Powers with no side
+    /// on the axis (the UN) are not a party of "the two".
+    fn inherited_power(
+        &self,
+        clause: &Clause<'_>,
+        ctx: &ParagraphContext,
+        pair: bool,
+    ) -> Option<EntityRef> {
+        if !pair {
+            return attribute::inherited_power(clause, &ctx.powers);
+        }
+        // Named with the country in the sentence before: those two ("Tiani received Russia's
+        // deputy defence minister. The two sides signed documents...").
+        let g = &self.knowledge.gazetteer;
+        if ctx.last_countries.len() == 1
+            && let Some(power) = attribute::only_power(&ctx.powers)
+            && g.lean_of(power).sign() != 0.0
+        {
+            return Some(power);
+        }
+        ctx.named_powers
+            .iter()
+            .enumerate()
+            .filter(|(_, (p, _))| g.lean_of(*p).sign() != 0.0)
+            .max_by_key(|(i, (_, n))| (*n, *i))
+            .map(|(_, (p, _))| *p)
     }
 
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part

@@ -236,6 +236,8 @@ pub enum ContextPhrase {
     Resumption,
     /// "joined", "s'associer aux": the hostile act after it is the joiner's own.
     Joining,
+    /// "the two countries", "les deux pays": the country and the power named before.
+    BothSides,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -306,6 +308,10 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Resumption),
         );
         add(&lexicon.joinings, CueClass::Context(ContextPhrase::Joining));
+        add(
+            &lexicon.both_sides,
+            CueClass::Context(ContextPhrase::BothSides),
+        );
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
