@@ -89,6 +89,10 @@ struct LexiconFile {
     #[serde(default)]
     both_sides: Vec<String>,
     #[serde(default)]
+    cancellations: Vec<String>,
+    #[serde(default)]
+    debts: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     takeovers: Vec<String>,
@@ -188,6 +192,10 @@ pub struct Lexicon {
     /// Phrases that refer back to both parties at once ("the two countries", "les deux pays"),
     /// folded: the country and the power the previous sentences named.
     pub both_sides: Vec<String>,
+    /// Words that cancel ("annul*", "cancel*"), folded: cancelling a debt is relief.
+    pub cancellations: Vec<String>,
+    /// Words for a debt ("dettes", "arrears"), folded: see `cancellations`.
+    pub debts: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -441,6 +449,8 @@ impl Lexicon {
             resumptions: fold_all(file.resumptions, "resumptions")?,
             joinings: fold_all(file.joinings, "joinings")?,
             both_sides: fold_all(file.both_sides, "both_sides")?,
+            cancellations: fold_all(file.cancellations, "cancellations")?,
+            debts: fold_all(file.debts, "debts")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,
             threats: fold_all(file.threats, "threats")?,

@@ -522,6 +522,7 @@ impl Extractor {
             };
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
             let event = reread(event, self.ends_a_measure(clause, cue, event));
+            let event = reread(event, self.relieves_a_debt(clause, cue, event));
             let Some(event) = self.answer_to_a_call(clause, cue, event, c) else {
                 continue;
             };
@@ -689,6 +690,20 @@ impl Extractor {
         (event.event_type == EventType::Reject
             && followed_within(clause, &cue, CueClass::Resolution, 6))
         .then(|| self.event_of(EventType::Support, Stance::Cooperative))
+        .flatten()
+    }
+
+    /// Aid when the hostile cue cancels a debt ("l'annulation de plus de 680 millions de dollars
+    /// de dettes", "cancelled $20 billion of African debt"): a debt word at most ten words
+    /// after a cancellation word.
+    fn relieves_a_debt(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
+        let cancels = clause.cues.iter().any(|c| {
+            c.class == CueClass::Context(ContextPhrase::Cancellation) && c.start == cue.start
+        });
+        (event.stance == Stance::Hostile
+            && cancels
+            && followed_within(clause, &cue, CueClass::Context(ContextPhrase::Debt), 10))
+        .then(|| self.event_of(EventType::Aid, Stance::Cooperative))
         .flatten()
     }
 

@@ -238,6 +238,10 @@ pub enum ContextPhrase {
     Joining,
     /// "the two countries", "les deux pays": the country and the power named before.
     BothSides,
+    /// "annulation", "cancelled": a debt after it is forgiven.
+    Cancellation,
+    /// "dettes", "debt": what a cancellation may forgive.
+    Debt,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -308,6 +312,11 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Resumption),
         );
         add(&lexicon.joinings, CueClass::Context(ContextPhrase::Joining));
+        add(
+            &lexicon.cancellations,
+            CueClass::Context(ContextPhrase::Cancellation),
+        );
+        add(&lexicon.debts, CueClass::Context(ContextPhrase::Debt));
         add(
             &lexicon.both_sides,
             CueClass::Context(ContextPhrase::BothSides),
