@@ -1064,7 +1064,7 @@ impl Extractor {
 
     /// The power a clause names only by a pronoun or, when `pair`, as one of "the two countries": the
     /// previous sentence's only power for a pronoun ([`attribute::inherited_power`]); for both
-    /// sides, the previous sentence's only power when that sentence also named the country, else
+    /// sides, the previous sentence's only power when that sentence also named one country, else
     /// the power the article has named most (the latest among equals). Powers with no side
     /// on the axis (the UN) are not a party of "the two".
     fn inherited_power(
