@@ -280,6 +280,15 @@ pub(crate) fn phrase_before(
         .max()
 }
 
+/// Whether a phrase of `kind` begins where the event word does ("refused to" at "refused",
+/// "annulation" at "annulation"): the same words read two ways.
+pub(crate) fn phrase_at(clause: &Clause<'_>, at: usize, kind: ContextPhrase) -> bool {
+    clause
+        .cues
+        .iter()
+        .any(|p| p.class == CueClass::Context(kind) && p.start == at)
+}
+
 /// Where the call begins when the country is urged to do the act at `cue`: a demand ("calls
 /// for", "urged", "appellent") shortly before the country's name, which comes before the act,
 /// with no comma or semicolon from the call to the act ("calls by pressure groups for Nigeria
@@ -586,20 +595,18 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     // "the Russia-Ukraine war": both names of a hyphenated pair are the theatre.
     let next = word_after_pair(clause, m);
     let is_link = |w: &str| lex.theatre_links.contains(&fold_key(w));
+    // The three words before the name, not counting an elided article ("sur l'Ukraine").
     let mut w = words_before(clause, m.start, 4);
-    // "sur l'Ukraine": the elided article is not a word of the pattern.
     if w.last()
         .is_some_and(|l| matches!(l.as_str(), "l'" | "l’" | "d'" | "d’"))
     {
         w.pop();
     }
-    if w.len() == 4 {
-        w.remove(0);
-    }
-    let theatre_before = match w.as_slice() {
+    let w = &w[w.len().saturating_sub(3)..];
+    let theatre_before = match w {
         [.., theatre, link] => is_theatre(theatre) && is_link(link),
         _ => false,
-    } || match w.as_slice() {
+    } || match w {
         [theatre, link, part] => {
             is_theatre(theatre) && is_link(link) && lex.theatre_parts.contains(&fold_key(part))
         }
@@ -1088,9 +1095,6 @@ pub fn counterpart(
                 && [", and ", ", et ", ", и "]
                     .iter()
                     .any(|joint| clause.text[cue_word_end..m.start].contains(joint));
-            // At equal distance the object after the event word wins: "signed a deal with
-            // Russia and expelled the French ambassador" expels the French. A cue may be a
-            // word's beginning ("expel*"): the distance runs from the end of the word.
             // A power beside the event word whose act it names, when another is named after
             // it as the target: "Western sanctions against Russia", "les sanctions
             // occidentales contre Moscou" — the target is the counterpart.
@@ -1100,6 +1104,9 @@ pub fn counterpart(
                         && t.start >= cue_word_end
                         && is_target_after(clause, cue_word_end, t.start, &lex.against)
                 });
+            // At equal distance the object after the event word wins: "signed a deal with
+            // Russia and expelled the French ambassador" expels the French. A cue may be a
+            // word's beginning ("expel*"): the distance runs from the end of the word.
             let distance = if m.start >= cue_word_end {
                 2 * (m.start - cue_word_end)
             } else {

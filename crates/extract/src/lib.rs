@@ -697,11 +697,8 @@ impl Extractor {
     /// de dettes", "cancelled $20 billion of African debt"): a debt word at most ten words
     /// after a cancellation word.
     fn relieves_a_debt(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
-        let cancels = clause.cues.iter().any(|c| {
-            c.class == CueClass::Context(ContextPhrase::Cancellation) && c.start == cue.start
-        });
         (event.stance == Stance::Hostile
-            && cancels
+            && attribute::phrase_at(clause, cue.start, ContextPhrase::Cancellation)
             && followed_within(clause, &cue, CueClass::Context(ContextPhrase::Debt), 10))
         .then(|| self.event_of(EventType::Aid, Stance::Cooperative))
         .flatten()
@@ -941,10 +938,7 @@ impl Extractor {
     /// expel"): the refused event is the one to read (see [`Self::refused`]), not a
     /// rejection of its own.
     fn refuses_another_event(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
-        let refusal = clause
-            .cues
-            .iter()
-            .any(|p| p.class == CueClass::Context(ContextPhrase::Refusal) && p.start == cue.start);
+        let refusal = attribute::phrase_at(clause, cue.start, ContextPhrase::Refusal);
         // The refused act may be one the country would join: "a refusé de se joindre aux
         // sanctions".
         refusal
@@ -1062,11 +1056,11 @@ impl Extractor {
         })
     }
 
-    /// The power a clause names only by a pronoun or, when `pair`, as one of "the two countries": the
-    /// previous sentence's only power for a pronoun ([`attribute::inherited_power`]); for both
-    /// sides, the previous sentence's only power when that sentence also named one country, else
-    /// the power the article has named most (the latest among equals). Powers with no side
-    /// on the axis (the UN) are not a party of "the two".
+    /// The power a clause names only by a pronoun or, when `pair`, as one of "the two
+    /// countries": the previous sentence's only power for a pronoun
+    /// ([`attribute::inherited_power`]); for the pair, the previous sentence's only power when
+    /// that sentence also named one country, else the power the article has named most (the
+    /// latest among equals). Powers with no side on the axis (the UN) are not one of the two.
     fn inherited_power(
         &self,
         clause: &Clause<'_>,
@@ -1078,17 +1072,17 @@ impl Extractor {
         }
         // Named with the country in the sentence before: those two ("Tiani received Russia's
         // deputy defence minister. The two sides signed documents...").
-        let g = &self.knowledge.gazetteer;
+        let sided = |p: EntityRef| self.knowledge.gazetteer.lean_of(p).sign() != 0.0;
         if ctx.last_countries.len() == 1
             && let Some(power) = attribute::only_power(&ctx.powers)
-            && g.lean_of(power).sign() != 0.0
+            && sided(power)
         {
             return Some(power);
         }
         ctx.named_powers
             .iter()
             .enumerate()
-            .filter(|(_, (p, _))| g.lean_of(*p).sign() != 0.0)
+            .filter(|(_, (p, _))| sided(*p))
             .max_by_key(|(i, (_, n))| (*n, *i))
             .map(|(_, (p, _))| *p)
     }
