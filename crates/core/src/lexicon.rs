@@ -121,6 +121,10 @@ struct LexiconFile {
     #[serde(default)]
     generic_subjects: Vec<String>,
     #[serde(default)]
+    route_markers: Vec<String>,
+    #[serde(default)]
+    route_nouns: Vec<String>,
+    #[serde(default)]
     person_nouns: Vec<String>,
     #[serde(default)]
     theatres: Vec<String>,
@@ -269,6 +273,12 @@ pub struct Voice {
     /// Unnamed countries as a subject ("several countries", "plusieurs pays"): the act right
     /// after them is theirs, not a named country's.
     pub generic_subjects: Vec<String>,
+    /// Words right before a place that make it a point on a route ("via", "linking", "reliant"):
+    /// "roads linking Zambia with Angola" are no party of Angola's.
+    pub route_markers: Vec<String>,
+    /// Words for a route ("railway", "pipeline", "port", "oléoduc"): the two places of "the
+    /// Chad-Cameroon pipeline", and the place of "the port of Conakry", are its ends.
+    pub route_nouns: Vec<String>,
 }
 
 /// Phrases that open the parts of a clause that are not its main event, lowercased with their
@@ -443,6 +453,8 @@ impl Lexicon {
                 non_state_voices: fold_all(file.non_state_voices, "non_state_voices")?,
                 commentators: fold_all(file.commentators, "commentators")?,
                 generic_subjects: fold_all(file.generic_subjects, "generic_subjects")?,
+                route_markers: fold_all(file.route_markers, "route_markers")?,
+                route_nouns: fold_all(file.route_nouns, "route_nouns")?,
             },
             refusals: fold_all(file.refusals, "refusals")?,
             demands: fold_all(file.demands, "demands")?,

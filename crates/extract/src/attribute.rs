@@ -108,6 +108,9 @@ pub fn roles(
     // The end of the last country named as an origin: the countries listed after it are
     // origins too ("copper from Zambia and the Democratic Republic of Congo").
     let mut last_origin: Option<usize> = None;
+    // The end of the last country named as a point on a route: the countries listed after it
+    // are too ("linking Zambia with Angola and Congo").
+    let mut last_route: Option<usize> = None;
     let mut speakers_places = Vec::new();
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
@@ -151,6 +154,13 @@ pub fn roles(
                 .is_some_and(|end| end <= m.start && continues_list(&clause.text[end..m.start]))
         {
             last_origin = Some(m.end);
+            demoted.push(c);
+        } else if is_route(clause, m, voice)
+            || last_route.is_some_and(|end| {
+                end <= m.start && continues_route(&clause.text[end..m.start], voice)
+            })
+        {
+            last_route = Some(m.end);
             demoted.push(c);
         } else if is_border(clause, m)
             || is_fronted_place(clause, m)
@@ -385,7 +395,8 @@ fn is_dateline(clause: &Clause<'_>, m: &Mention) -> bool {
 /// A country named alongside a power as a co-provider ("l'assistance de la Russie et du Rwanda",
 /// "supported by Russia, the United Arab Emirates and Egypt") acts like that power; it is not
 /// the country the relation is with. A pair after "between" is the two sides of the relation
-/// ("relations between Paris and Conakry"), not co-providers.
+/// ("relations between Paris and Conakry"), not co-providers; nor is a list the clause opens
+/// with, before any event word: "China, Tanzania and Zambia signed a memorandum" is a joint act.
 fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
     let is_power = |e: &Mention| !matches!(e.entity, EntityRef::Country(_));
     let opens_a_pair = |p: &Mention| {
@@ -398,6 +409,10 @@ fn acts_with_a_power(clause: &Clause<'_>, m: &Mention) -> bool {
             && p.end <= m.start
             && coordinated(&clause.text[p.end..m.start])
             && !opens_a_pair(p)
+            && clause
+                .cues
+                .iter()
+                .any(|c| matches!(c.class, CueClass::Event(_)) && c.end <= p.start)
     })
 }
 
@@ -567,6 +582,68 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
         .iter()
         .rposition(|x| matches!(x.as_str(), "with" | "avec" | "مع"));
     with_at.is_some_and(|i| i + 3 >= w.len() && w[..i].iter().any(border_word))
+}
+
+/// Whether the country is named as a point on a route (the lexicon's `route_markers` and
+/// `route_nouns`): "via Conakry", "roads linking Zambia", "the port of Conakry", "the
+/// Chad-Cameroon pipeline", "la ligne ferroviaire Abidjan-Ouagadougou".
+fn is_route(clause: &Clause<'_>, m: &Mention, voice: &Voice) -> bool {
+    let is_one_of = |w: &str, list: &[String]| list.iter().any(|x| x == &fold_key(w));
+    let words = |at: usize| -> Vec<String> {
+        words_before(clause, at, 4)
+            .into_iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect()
+    };
+    let mut before = words(m.start);
+    // The pair's second name: read the words before its first.
+    let text_before = clause.text[clause.start..m.start].trim_end();
+    let second_of_pair = text_before.ends_with(['-', '–']);
+    if second_of_pair {
+        let first_start = text_before
+            .trim_end_matches(['-', '–'])
+            .rfind(char::is_whitespace)
+            .map_or(clause.start, |i| clause.start + i + 1);
+        before = words(first_start);
+    }
+    while before
+        .last()
+        .is_some_and(|w| LIST_ARTICLES.contains(&w.as_str()))
+    {
+        before.pop();
+    }
+    if before
+        .last()
+        .is_some_and(|w| is_one_of(w, &voice.route_markers))
+    {
+        return true;
+    }
+    // "the port of Conakry", "les ports de Conakry".
+    if let [.., noun, of] = before.as_slice()
+        && matches!(of.as_str(), "of" | "de" | "du" | "d")
+        && is_one_of(noun, &voice.route_nouns)
+    {
+        return true;
+    }
+    let in_pair = second_of_pair || clause.text[m.end..clause.end].starts_with(['-', '–']);
+    in_pair
+        && (before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| is_one_of(w, &voice.route_nouns))
+            || word_after_pair(clause, m).is_some_and(|w| is_one_of(&w, &voice.route_nouns)))
+}
+
+/// Whether the words between two places continue a route: a list ("and") or its other end
+/// ("with", "to", "à").
+fn continues_route(between: &str, voice: &Voice) -> bool {
+    continues_list(between)
+        || matches!(
+            between.trim().to_lowercase().as_str(),
+            "to" | "à" | "a" | "and" | "et" | ","
+        )
+        || voice.partner_markers.contains(&fold_key(between.trim()))
 }
 
 /// "its neighbour Niger", "son voisin nigérien", "leur voisin malien": a country described
@@ -1123,6 +1200,59 @@ pub fn counterpart(
             )
         })
         .map(|m| m.entity)
+}
+
+/// Whether the hostile act at `cue` is one power's against another, of the opposite side:
+/// "Washington imposed sanctions on Russian firms operating in Sudan", "the Russian miner was
+/// placed under US Treasury sanctions". The country the story is about only hosts it; it is
+/// no party to the act. The target is named after the act with a word of aim (see
+/// [`is_target_after`]), or before it as the subject of a passive, with the author beside the
+/// event word; no country stands between the act and its target.
+pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lexicon) -> bool {
+    let cue_word_end = word_end(clause, cue.end);
+    let powers: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| {
+            !matches!(m.entity, EntityRef::Country(_))
+                && g.lean_of(m.entity).sign() != 0.0
+                && !is_reporter(clause, m, &lex.reporting)
+                && !in_aside(clause, m)
+        })
+        .collect();
+    let opposed =
+        |a: &Mention, b: &Mention| g.lean_of(a.entity).sign() * g.lean_of(b.entity).sign() < 0.0;
+    let no_country_in = |from: usize, to: usize| {
+        !clause
+            .mentions
+            .iter()
+            .any(|m| matches!(m.entity, EntityRef::Country(_)) && m.start >= from && m.end <= to)
+    };
+    let passive = |from: usize, to: usize| {
+        clause.text[from..to].split_whitespace().any(|w| {
+            let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            lex.voice.passive_auxiliaries.contains(&w)
+        })
+    };
+    powers.iter().any(|t| {
+        let beside = |a: &&&Mention| opposed(a, t) && next_to_cue(clause, a, cue, cue_word_end);
+        if t.start >= cue_word_end {
+            let subject = |a: &&&Mention| a.end <= cue.start && opposed(a, t);
+            // The target is aimed at ("sanctions on Russian firms"), or the object right
+            // after a verb whose subject is the author ("sanctioned two Wagner-linked firms").
+            let aimed = is_target_after(clause, cue.end, t.start, &lex.against)
+                && powers.iter().any(|a| subject(&a) || beside(&a));
+            let object = words_between(clause, cue_word_end, t.start) <= 2
+                && powers.iter().any(|a| subject(&a));
+            (aimed || object) && no_country_in(cue_word_end, t.start)
+        } else {
+            t.end <= cue.start
+                && words_between(clause, t.end, cue.start) <= 6
+                && passive(t.end, cue.start)
+                && no_country_in(t.end, cue.start)
+                && powers.iter().any(|a| beside(&a))
+        }
+    })
 }
 
 /// Whether the mention qualifies the event word as an adjective: before it with at most an

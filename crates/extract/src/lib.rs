@@ -520,7 +520,21 @@ impl Extractor {
                 Some((support, target)) => (&lex.events[support], target),
                 None => (event, counterpart),
             };
+            // Sanctions one power lays on the other's companies where the country hosts them
+            // are theirs, not the country's — unless the country is named before them, as who
+            // joins, opposes or thanks ("Zimbabwe stood with Russia against the sanctions").
+            if event.event_type == EventType::Sanction
+                && attribute::between_powers(clause, cue, g, lex)
+                && !clause.mentions.iter().any(|m| {
+                    m.entity == EntityRef::Country(c)
+                        && m.end <= cue.start
+                        && !attribute::is_aside_at(clause, m.start)
+                })
+            {
+                continue;
+            }
             let event = reread(event, self.opposes_a_resolution(clause, cue, event));
+            let event = reread(event, self.backs_a_resolution(clause, cue, event));
             let event = reread(event, self.ends_a_measure(clause, cue, event));
             let event = reread(event, self.relieves_a_debt(clause, cue, event));
             let Some(event) = self.answer_to_a_call(clause, cue, event, c) else {
@@ -590,8 +604,11 @@ impl Extractor {
                 event.event_type,
                 EventType::Retreat | EventType::Reject | EventType::Coerce
             );
+            // A hostile act the country has not joined is one it stays out of ("has not joined
+            // Western sanctions on Russia"): as a refusal to join, it points the other way.
+            let stayed_out = joined_at(clause, &cue).is_some();
             let read_stance = match event.stance {
-                Stance::Hostile if negated && rupture => Stance::Cooperative,
+                Stance::Hostile if negated && (rupture || stayed_out) => Stance::Cooperative,
                 Stance::Cooperative
                     if actor == Actor::Country && denies_right_before(clause, cue) =>
                 {
@@ -691,6 +708,43 @@ impl Extractor {
             && followed_within(clause, &cue, CueClass::Resolution, 6))
         .then(|| self.event_of(EventType::Support, Stance::Cooperative))
         .flatten()
+    }
+
+    /// Condemnation of the power a resolution names when the country votes for it, the
+    /// resolution at most six words after the lexicon's `votes_for` phrase ("has supported
+    /// every General Assembly resolution on Ukraine", "voted on Friday in favour of a draft
+    /// resolution condemning Russia's referendums"): the resolution's side is the voter's. Not
+    /// when a power is named before the resolution word, as its author ("backed Russia's draft
+    /// resolution").
+    fn backs_a_resolution(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+    ) -> Option<usize> {
+        let resolution = clause.cues.iter().find(|r| {
+            r.class == CueClass::Resolution
+                && r.start >= cue.end
+                && attribute::words_between(clause, cue.end, r.start) <= 6
+        })?;
+        // The UN that holds the vote authors nothing: "supported the UN resolution on Ukraine".
+        let g = &self.knowledge.gazetteer;
+        let authored = clause.mentions.iter().any(|m| {
+            !matches!(m.entity, EntityRef::Country(_))
+                && g.lean_of(m.entity).sign() != 0.0
+                && m.start >= cue.end
+                && m.end <= resolution.start
+        });
+        // The word of support must be a vote's ("supported", "in favour of"), not an
+        // abstention or a vote against, which the lexicon reads as support too.
+        let votes_for = clause.cues.iter().any(|p| {
+            p.class == CueClass::Context(ContextPhrase::VoteFor)
+                && p.start <= cue.start
+                && cue.end <= p.end
+        });
+        (event.event_type == EventType::Support && votes_for && !authored)
+            .then(|| self.event_of(EventType::Accuse, Stance::Hostile))
+            .flatten()
     }
 
     /// Aid when the hostile cue cancels a debt ("l'annulation de plus de 680 millions de dollars

@@ -2,6 +2,8 @@
 //! per document over its folded text (see [`orbit_core::fold`]), and for the phrases that open
 //! asides, run over a clause's lowercased text.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::Asides;
@@ -275,18 +277,29 @@ pub struct CueHit {
 #[derive(Debug)]
 pub struct CueMatcher {
     ac: AhoCorasick,
-    cues: Vec<(CueClass, bool)>,
+    /// For each distinct pattern, every list it is in and whether it is a word beginning there:
+    /// the automaton reports a string once, though "in favour of" is both a word of support
+    /// and a vote for a resolution.
+    cues: Vec<Vec<(CueClass, bool)>>,
 }
 
 impl CueMatcher {
     pub fn new(lexicon: &Lexicon) -> Result<Self, aho_corasick::BuildError> {
         let mut patterns: Vec<String> = Vec::new();
-        let mut cues = Vec::new();
+        let mut cues: Vec<Vec<(CueClass, bool)>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut add = |list: &[String], class: CueClass| {
             for c in list {
                 let prefix = c.ends_with('*');
-                patterns.push(c.trim_end_matches('*').to_string());
-                cues.push((class, prefix));
+                let pattern = c.trim_end_matches('*');
+                let at = *index.entry(pattern.to_string()).or_insert_with(|| {
+                    patterns.push(pattern.to_string());
+                    cues.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !cues[at].contains(&(class, prefix)) {
+                    cues[at].push((class, prefix));
+                }
             }
         };
         for (i, e) in lexicon.events.iter().enumerate() {
@@ -365,18 +378,19 @@ impl CueMatcher {
     pub fn find(&self, folded: &Folded) -> Vec<CueHit> {
         let mut out = Vec::new();
         for m in self.ac.find_overlapping_iter(&folded.text) {
-            let (class, prefix) = self.cues[m.pattern().as_usize()];
-            // A context phrase ending in an elided article ("menace d'") runs into its word.
-            let elided =
-                matches!(class, CueClass::Context(_)) && folded.text[..m.end()].ends_with('\'');
-            if !is_word(&folded.text, m.start(), m.end(), prefix || elided) {
-                continue;
+            for &(class, prefix) in &self.cues[m.pattern().as_usize()] {
+                // A context phrase ending in an elided article ("menace d'") runs into its word.
+                let elided =
+                    matches!(class, CueClass::Context(_)) && folded.text[..m.end()].ends_with('\'');
+                if !is_word(&folded.text, m.start(), m.end(), prefix || elided) {
+                    continue;
+                }
+                out.push(CueHit {
+                    class,
+                    start: folded.original_offset(m.start()),
+                    end: folded.original_offset(m.end()),
+                });
             }
-            out.push(CueHit {
-                class,
-                start: folded.original_offset(m.start()),
-                end: folded.original_offset(m.end()),
-            });
         }
         out.sort_by_key(|c| (c.start, c.end));
         without_words_of_phrases(out)

@@ -869,3 +869,23 @@ fn what_an_aside_says_of_another_country_is_not_the_news() {
     assert!(got.contains(&"GH".to_string()), "{got:?}");
     assert!(!got.contains(&"TG".to_string()), "{got:?}");
 }
+
+#[test]
+fn sanctions_between_two_powers_are_not_the_host_countrys() {
+    for text in [
+        "The US Treasury sanctioned two Wagner-linked companies operating gold mines in the Central African Republic.",
+        "Washington imposed sanctions on Russian firms operating in Sudan.",
+        "Les États-Unis ont sanctionné la société russe Lobaye Invest, active en Centrafrique.",
+    ] {
+        assert!(facts(text).is_empty(), "{text:?}: {:?}", facts(text));
+    }
+    // The country is the target, or stands with the target: its fact stays.
+    assert_eq!(
+        countries("Washington imposed sanctions on Sudan over its ties with Russia."),
+        ["SD"]
+    );
+    assert_eq!(
+        countries("Zimbabwe condemned the sanctions imposed on Moscow by Washington."),
+        ["ZW"]
+    );
+}
