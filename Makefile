@@ -39,4 +39,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic28.jsonl --floor eval/realistic28.floor.toml
 	$(ORBIT) eval --labels eval/realistic29.jsonl --floor eval/realistic29.floor.toml
 	$(ORBIT) eval --labels eval/realistic30.jsonl --floor eval/realistic30.floor.toml
+	$(ORBIT) eval --labels eval/realistic31.jsonl --floor eval/realistic31.floor.toml
+	$(ORBIT) eval --labels eval/realistic32.jsonl --floor eval/realistic32.floor.toml
+	$(ORBIT) eval --labels eval/realistic33.jsonl --floor eval/realistic33.floor.toml
+	$(ORBIT) eval --labels eval/realistic34.jsonl --floor eval/realistic34.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
