@@ -1242,7 +1242,16 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
             // after a verb whose subject is the author ("sanctioned two Wagner-linked firms").
             let aimed = is_target_after(clause, cue.end, t.start, &lex.against)
                 && powers.iter().any(|a| subject(&a) || beside(&a));
+            // Not the agent of a passive: "sanctions imposed by the West".
+            let agent = clause.text[cue_word_end..t.start]
+                .split_whitespace()
+                .any(|w| {
+                    lex.voice
+                        .agent_markers
+                        .contains(&fold_key(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                });
             let object = words_between(clause, cue_word_end, t.start) <= 2
+                && !agent
                 && powers.iter().any(|a| subject(&a));
             (aimed || object) && no_country_in(cue_word_end, t.start)
         } else {

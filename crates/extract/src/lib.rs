@@ -481,6 +481,12 @@ impl Extractor {
                         None => continue,
                     },
                 };
+            // A power named only in an aside about other countries is theirs: "Nigeria is the
+            // West's main partner in a region where the juntas of Niger and Mali have turned to
+            // Moscow" is no tie of Nigeria's with Moscow.
+            if power_prefix.is_none() && in_other_countries_aside(clause, counterpart, c) {
+                continue;
+            }
             // Named only through a surname resolved earlier ("Traore said..."): write the country out.
             let only_inferred = !clause
                 .mentions
@@ -522,14 +528,17 @@ impl Extractor {
             };
             // Sanctions one power lays on the other's companies where the country hosts them
             // are theirs, not the country's — unless the country is named before them, as who
-            // joins, opposes or thanks ("Zimbabwe stood with Russia against the sanctions").
+            // joins, opposes or thanks ("Zimbabwe stood with Russia against the sanctions"),
+            // and they are not the clause's background ("trade grew despite Western sanctions
+            // on Russia").
             if event.event_type == EventType::Sanction
                 && attribute::between_powers(clause, cue, g, lex)
-                && !clause.mentions.iter().any(|m| {
-                    m.entity == EntityRef::Country(c)
-                        && m.end <= cue.start
-                        && !attribute::is_aside_at(clause, m.start)
-                })
+                && (attribute::is_aside_at(clause, cue.start)
+                    || !clause.mentions.iter().any(|m| {
+                        m.entity == EntityRef::Country(c)
+                            && m.end <= cue.start
+                            && !attribute::is_aside_at(clause, m.start)
+                    }))
             {
                 continue;
             }
@@ -1436,6 +1445,38 @@ fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -
             && attribute::is_aside_at(clause, m.start)
     });
     named_outside && other_in_aside
+}
+
+/// Whether every mention of `power` lies in an aside, after another country named in the same
+/// aside, while `country` is named outside asides only (see [`in_another_countrys_aside`] for
+/// the event word). An aside that names the power first is most often the subject's own
+/// ("Haftar's forces, which enjoy support from Moscow, Abu Dhabi and Cairo").
+fn in_other_countries_aside(clause: &Clause<'_>, power: EntityRef, country: usize) -> bool {
+    let aside = |m: &&Mention| attribute::is_aside_at(clause, m.start);
+    let country_outside = clause
+        .mentions
+        .iter()
+        .any(|m| m.entity == EntityRef::Country(country) && !aside(&m));
+    let mut powers = clause
+        .mentions
+        .iter()
+        .filter(|m| m.entity == power)
+        .peekable();
+    country_outside
+        && powers.peek().is_some()
+        && powers.all(|p| {
+            aside(&p)
+                && clause.mentions.iter().any(|o| {
+                    matches!(o.entity, EntityRef::Country(other) if other != country)
+                        && o.end <= p.start
+                        && attribute::is_aside_at(clause, o.start)
+                        && !clause.text[o.end..p.start].contains([',', ';'])
+                })
+        })
+        && !clause
+            .mentions
+            .iter()
+            .any(|m| m.entity == EntityRef::Country(country) && aside(&m))
 }
 
 /// Whether a negation of the clause bears on the event word: most deny the clause's event

@@ -889,3 +889,23 @@ fn sanctions_between_two_powers_are_not_the_host_countrys() {
         ["ZW"]
     );
 }
+
+#[test]
+fn a_power_named_only_in_another_countrys_aside_is_not_the_counterpart() {
+    for text in [
+        "Senegal welcomed the decision, which Mali, Burkina Faso and Russia had opposed.",
+        "Ghana hosted the summit on Monday, weeks after Burkina Faso turned to Russian instructors.",
+    ] {
+        let f = facts(text);
+        assert!(f.iter().all(|f| f.counterpart != "RU"), "{text:?}: {f:?}");
+    }
+    // The subject's own aside keeps its power: "qui entretient une coopération avec les
+    // États-Unis" is Nouakchott's.
+    let f = facts(
+        "Nouakchott, which also cooperates with the United States on security, has become a key partner, since Bamako and Niamey turned to Moscow.",
+    );
+    assert!(
+        f.iter().any(|f| f.country == "MR" && f.counterpart == "US"),
+        "{f:?}"
+    );
+}
