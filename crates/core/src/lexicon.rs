@@ -93,6 +93,8 @@ struct LexiconFile {
     #[serde(default)]
     debts: Vec<String>,
     #[serde(default)]
+    arguments: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     takeovers: Vec<String>,
@@ -200,6 +202,9 @@ pub struct Lexicon {
     pub cancellations: Vec<String>,
     /// Words for a debt ("dettes", "arrears"), folded: see `cancellations`.
     pub debts: Vec<String>,
+    /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
+    /// named after one is a claim made in a defence, weighed as hedged.
+    pub arguments: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -462,6 +467,7 @@ impl Lexicon {
             joinings: fold_all(file.joinings, "joinings")?,
             both_sides: fold_all(file.both_sides, "both_sides")?,
             cancellations: fold_all(file.cancellations, "cancellations")?,
+            arguments: fold_all(file.arguments, "arguments")?,
             debts: fold_all(file.debts, "debts")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,

@@ -1124,8 +1124,18 @@ pub fn counterpart(
 ) -> Option<EntityRef> {
     let cue_aside = is_aside_at(clause, cue.start);
     let cue_word_end = word_end(clause, cue.end);
+    // A power named in an argument after the event word is the argument's ("defended the
+    // exercise, arguing that South Africa also trains with France"), not the event's.
+    let in_later_argument = |m: &Mention| {
+        clause.cues.iter().any(|c| {
+            c.class == CueClass::Context(ContextPhrase::Argument)
+                && c.start >= cue.end
+                && c.end <= m.start
+        })
+    };
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
+            && !in_later_argument(m)
             && !is_reporter(clause, m, &lex.reporting)
             && !is_topic(clause, m, lex)
             && !is_nationality_of(clause, m, &lex.person_nouns)

@@ -595,6 +595,11 @@ impl Extractor {
                     continue;
                 }
             }
+            // "defended the exercise, arguing that South Africa also trains with France": an
+            // act named after an argument is a claim made in a defence, not the news.
+            let hedged = hedged
+                || attribute::phrase_before(clause, cue.start, ContextPhrase::Argument, usize::MAX)
+                    .is_some();
             let mut weight = event.weight;
             if hedged {
                 weight *= lex.modifiers.hedged;

@@ -244,6 +244,8 @@ pub enum ContextPhrase {
     Cancellation,
     /// "dettes", "debt": what a cancellation may forgive.
     Debt,
+    /// "arguing that", "faisant valoir que": what follows is a claim.
+    Argument,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -330,6 +332,10 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Cancellation),
         );
         add(&lexicon.debts, CueClass::Context(ContextPhrase::Debt));
+        add(
+            &lexicon.arguments,
+            CueClass::Context(ContextPhrase::Argument),
+        );
         add(
             &lexicon.both_sides,
             CueClass::Context(ContextPhrase::BothSides),

@@ -909,3 +909,17 @@ fn a_power_named_only_in_another_countrys_aside_is_not_the_counterpart() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_power_named_in_an_argument_is_not_the_counterpart_of_the_act_defended() {
+    let f = facts(
+        "South Africa's navy began drills with Russian warships off Durban on Monday. Minister Naledi Pandor defended the exercise, arguing that South Africa also trains with France and the United States.",
+    );
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.counterpart == "RU"), "{f:?}");
+    // What the argument itself names weighs as a claim.
+    let f = facts(
+        "Officials pointed out that Nigeria was offered partner status at the Kazan summit in Russia.",
+    );
+    assert!(f.iter().all(|f| f.hedged), "{f:?}");
+}
