@@ -588,7 +588,6 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
 /// `route_nouns`): "via Conakry", "roads linking Zambia", "the port of Conakry", "the
 /// Chad-Cameroon pipeline", "la ligne ferroviaire Abidjan-Ouagadougou".
 fn is_route(clause: &Clause<'_>, m: &Mention, voice: &Voice) -> bool {
-    let is_one_of = |w: &str, list: &[String]| list.iter().any(|x| x == &fold_key(w));
     let words = |at: usize| -> Vec<String> {
         words_before(clause, at, 4)
             .into_iter()
@@ -614,14 +613,14 @@ fn is_route(clause: &Clause<'_>, m: &Mention, voice: &Voice) -> bool {
     }
     if before
         .last()
-        .is_some_and(|w| is_one_of(w, &voice.route_markers))
+        .is_some_and(|w| is_word_of(w, &voice.route_markers))
     {
         return true;
     }
     // "the port of Conakry", "les ports de Conakry".
     if let [.., noun, of] = before.as_slice()
         && matches!(of.as_str(), "of" | "de" | "du" | "d")
-        && is_one_of(noun, &voice.route_nouns)
+        && is_word_of(noun, &voice.route_nouns)
     {
         return true;
     }
@@ -631,8 +630,8 @@ fn is_route(clause: &Clause<'_>, m: &Mention, voice: &Voice) -> bool {
             .iter()
             .rev()
             .take(2)
-            .any(|w| is_one_of(w, &voice.route_nouns))
-            || word_after_pair(clause, m).is_some_and(|w| is_one_of(&w, &voice.route_nouns)))
+            .any(|w| is_word_of(w, &voice.route_nouns))
+            || word_after_pair(clause, m).is_some_and(|w| is_word_of(&w, &voice.route_nouns)))
 }
 
 /// Whether the words between two places continue a route: a list ("and") or its other end
@@ -1212,7 +1211,7 @@ pub fn counterpart(
         .map(|m| m.entity)
 }
 
-/// Whether the hostile act at `cue` is one power's against another, of the opposite side:
+/// Whether the act at `cue` (a sanction) is one power's against another, of the opposite side:
 /// "Washington imposed sanctions on Russian firms operating in Sudan", "the Russian miner was
 /// placed under US Treasury sanctions". The country the story is about only hosts it; it is
 /// no party to the act. The target is named after the act with a word of aim (see
@@ -1238,11 +1237,10 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
             .iter()
             .any(|m| matches!(m.entity, EntityRef::Country(_)) && m.start >= from && m.end <= to)
     };
-    let passive = |from: usize, to: usize| {
-        clause.text[from..to].split_whitespace().any(|w| {
-            let w = fold_key(w.trim_matches(|c: char| !c.is_alphanumeric()));
-            lex.voice.passive_auxiliaries.contains(&w)
-        })
+    let any_word_of = |from: usize, to: usize, list: &[String]| {
+        clause.text[from..to]
+            .split_whitespace()
+            .any(|w| is_word_of(w, list))
     };
     powers.iter().any(|t| {
         let beside = |a: &&&Mention| opposed(a, t) && next_to_cue(clause, a, cue, cue_word_end);
@@ -1253,13 +1251,7 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
             let aimed = is_target_after(clause, cue.end, t.start, &lex.against)
                 && powers.iter().any(|a| subject(&a) || beside(&a));
             // Not the agent of a passive: "sanctions imposed by the West".
-            let agent = clause.text[cue_word_end..t.start]
-                .split_whitespace()
-                .any(|w| {
-                    lex.voice
-                        .agent_markers
-                        .contains(&fold_key(w.trim_matches(|c: char| !c.is_alphanumeric())))
-                });
+            let agent = any_word_of(cue_word_end, t.start, &lex.voice.agent_markers);
             let object = words_between(clause, cue_word_end, t.start) <= 2
                 && !agent
                 && powers.iter().any(|a| subject(&a));
@@ -1267,7 +1259,7 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
         } else {
             t.end <= cue.start
                 && words_between(clause, t.end, cue.start) <= 6
-                && passive(t.end, cue.start)
+                && any_word_of(t.end, cue.start, &lex.voice.passive_auxiliaries)
                 && no_country_in(t.end, cue.start)
                 && powers.iter().any(|a| beside(&a))
         }
