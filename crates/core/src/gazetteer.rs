@@ -355,6 +355,11 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a counterpart stands on one side of the Russia–West axis (the UN does not).
+    pub fn takes_a_side(&self, e: EntityRef) -> bool {
+        self.lean_of(e) != Lean::Neutral
+    }
+
     /// Which side of the Russia–West axis a counterpart stands for.
     pub fn lean_of(&self, e: EntityRef) -> Lean {
         match e {

@@ -290,6 +290,15 @@ pub(crate) fn phrase_before(
         .max()
 }
 
+/// Whether the event word lies within a phrase of `kind`: "supported" in "has supported" (a
+/// vote for), "associé aux" in "s'est associé aux" (a joining).
+pub(crate) fn within_phrase(clause: &Clause<'_>, cue: &CueHit, kind: ContextPhrase) -> bool {
+    clause
+        .cues
+        .iter()
+        .any(|p| p.class == CueClass::Context(kind) && p.start <= cue.start && cue.end <= p.end)
+}
+
 /// Whether a phrase of `kind` begins where the event word does ("refused to" at "refused",
 /// "annulation" at "annulation"): the same words read two ways.
 pub(crate) fn phrase_at(clause: &Clause<'_>, at: usize, kind: ContextPhrase) -> bool {
@@ -638,10 +647,7 @@ fn is_route(clause: &Clause<'_>, m: &Mention, voice: &Voice) -> bool {
 /// ("with", "to", "à").
 fn continues_route(between: &str, voice: &Voice) -> bool {
     continues_list(between)
-        || matches!(
-            between.trim().to_lowercase().as_str(),
-            "to" | "à" | "a" | "and" | "et" | ","
-        )
+        || matches!(between.trim().to_lowercase().as_str(), "to" | "à" | ",")
         || voice.partner_markers.contains(&fold_key(between.trim()))
 }
 
@@ -1158,7 +1164,7 @@ pub fn counterpart(
         .iter()
         .filter(eligible)
         .min_by_key(|m| {
-            let neutral = g.lean_of(m.entity).sign() == 0.0;
+            let neutral = !g.takes_a_side(m.entity);
             let other_part = is_aside_at(clause, m.start) != cue_aside;
             // Where forces go is a place: "troops in Chad will move to Germany".
             let destination =
@@ -1224,7 +1230,7 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
         .iter()
         .filter(|m| {
             !matches!(m.entity, EntityRef::Country(_))
-                && g.lean_of(m.entity).sign() != 0.0
+                && g.takes_a_side(m.entity)
                 && !is_reporter(clause, m, &lex.reporting)
                 && !in_aside(clause, m)
         })

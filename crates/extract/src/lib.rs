@@ -745,17 +745,13 @@ impl Extractor {
         let g = &self.knowledge.gazetteer;
         let authored = clause.mentions.iter().any(|m| {
             !matches!(m.entity, EntityRef::Country(_))
-                && g.lean_of(m.entity).sign() != 0.0
+                && g.takes_a_side(m.entity)
                 && m.start >= cue.end
                 && m.end <= resolution.start
         });
         // The word of support must be a vote's ("supported", "in favour of"), not an
         // abstention or a vote against, which the lexicon reads as support too.
-        let votes_for = clause.cues.iter().any(|p| {
-            p.class == CueClass::Context(ContextPhrase::VoteFor)
-                && p.start <= cue.start
-                && cue.end <= p.end
-        });
+        let votes_for = attribute::within_phrase(clause, &cue, ContextPhrase::VoteFor);
         (event.event_type == EventType::Support && votes_for && !authored)
             .then(|| self.event_of(EventType::Accuse, Stance::Hostile))
             .flatten()
@@ -1140,7 +1136,7 @@ impl Extractor {
         }
         // Named with the country in the sentence before: those two ("Tiani received Russia's
         // deputy defence minister. The two sides signed documents...").
-        let sided = |p: EntityRef| self.knowledge.gazetteer.lean_of(p).sign() != 0.0;
+        let sided = |p: EntityRef| self.knowledge.gazetteer.takes_a_side(p);
         if ctx.last_countries.len() == 1
             && let Some(power) = attribute::only_power(&ctx.powers)
             && sided(power)
@@ -1221,12 +1217,7 @@ fn joined_at(clause: &Clause<'_>, cue: &CueHit) -> Option<usize> {
 /// Whether the event word is a joining verb ("joined" is also an agreement) whose object is a
 /// hostile act: the act joined is the event, the joining only how the country does it.
 fn joins_a_hostile_act(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]) -> bool {
-    let joining = clause.cues.iter().any(|p| {
-        p.class == CueClass::Context(ContextPhrase::Joining)
-            && p.start <= cue.start
-            && cue.end <= p.end
-    });
-    joining
+    attribute::within_phrase(clause, cue, ContextPhrase::Joining)
         && clause.cues.iter().any(|c| match c.class {
             CueClass::Event(i) => {
                 events[i].stance == Stance::Hostile
@@ -1457,31 +1448,25 @@ fn in_another_countrys_aside(clause: &Clause<'_>, cue: CueHit, country: usize) -
 /// the event word). An aside that names the power first is most often the subject's own
 /// ("Haftar's forces, which enjoy support from Moscow, Abu Dhabi and Cairo").
 fn in_other_countries_aside(clause: &Clause<'_>, power: EntityRef, country: usize) -> bool {
-    let aside = |m: &&Mention| attribute::is_aside_at(clause, m.start);
-    let country_outside = clause
-        .mentions
-        .iter()
-        .any(|m| m.entity == EntityRef::Country(country) && !aside(&m));
-    let mut powers = clause
-        .mentions
-        .iter()
-        .filter(|m| m.entity == power)
-        .peekable();
-    country_outside
-        && powers.peek().is_some()
-        && powers.all(|p| {
-            aside(&p)
-                && clause.mentions.iter().any(|o| {
-                    matches!(o.entity, EntityRef::Country(other) if other != country)
-                        && o.end <= p.start
-                        && attribute::is_aside_at(clause, o.start)
-                        && !clause.text[o.end..p.start].contains([',', ';'])
-                })
+    let aside = |m: &Mention| attribute::is_aside_at(clause, m.start);
+    let (inside, outside): (Vec<&Mention>, Vec<&Mention>) =
+        clause.mentions.iter().partition(|m| aside(m));
+    let is_country = |m: &&Mention| m.entity == EntityRef::Country(country);
+    let after_another_country = |p: &Mention| {
+        inside.iter().any(|o| {
+            matches!(o.entity, EntityRef::Country(other) if other != country)
+                && o.end <= p.start
+                && !clause.text[o.end..p.start].contains([',', ';'])
         })
-        && !clause
-            .mentions
+    };
+    outside.iter().any(is_country)
+        && !inside.iter().any(is_country)
+        && !outside.iter().any(|m| m.entity == power)
+        && inside
             .iter()
-            .any(|m| m.entity == EntityRef::Country(country) && aside(&m))
+            .filter(|m| m.entity == power)
+            .all(|p| after_another_country(p))
+        && inside.iter().any(|m| m.entity == power)
 }
 
 /// Whether a negation of the clause bears on the event word: most deny the clause's event
