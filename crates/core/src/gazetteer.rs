@@ -91,13 +91,28 @@ pub struct SharedName {
     pub demonyms: Vec<String>,
 }
 
+/// The power that ruled a group of countries: "the former colonial power" in a sentence about
+/// one of them names it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerRuler {
+    /// Key of the power.
+    pub power: String,
+    /// ISO2 codes of the countries it ruled.
+    pub countries: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GazetteerFile {
     #[serde(default)]
     not_entities: Vec<String>,
     #[serde(default)]
+    former_ruler_names: Vec<String>,
+    #[serde(default)]
     shared_name: Vec<SharedName>,
+    #[serde(default)]
+    former_ruler: Vec<FormerRuler>,
     #[serde(default)]
     country: Vec<Country>,
     #[serde(default)]
@@ -148,8 +163,21 @@ pub struct Gazetteer {
     pub not_entities: Vec<String>,
     /// Names two countries share, resolved per article.
     pub shared_names: Vec<SharedName>,
+    /// Phrases that name a country's former colonial power ("l'ancienne puissance coloniale").
+    pub former_ruler_names: Vec<String>,
+    /// Per country (by index), the index of the power that ruled it, if the file names one.
+    pub former_rulers: Vec<Option<usize>>,
     aliases: Vec<Alias>,
     by_key: HashMap<String, EntityRef>,
+}
+
+/// Phrases as matched: folded, the empty ones dropped.
+fn fold_phrases(phrases: &[String]) -> Vec<String> {
+    phrases
+        .iter()
+        .map(|p| fold_key(p.trim()))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 impl Gazetteer {
@@ -267,14 +295,34 @@ impl Gazetteer {
                 }
             }
         }
+        let mut former_rulers = vec![None; file.country.len()];
+        for ruler in &file.former_ruler {
+            let Some(EntityRef::Power(p)) = by_key.get(&ruler.power.to_uppercase()) else {
+                return Err(err(format!(
+                    "former_ruler: '{}' is not the key of a power in this file",
+                    ruler.power
+                )));
+            };
+            for code in &ruler.countries {
+                let Some(EntityRef::Country(c)) = by_key.get(&code.to_uppercase()) else {
+                    return Err(err(format!(
+                        "former_ruler {}: '{code}' is not the code of a country in this file",
+                        ruler.power
+                    )));
+                };
+                if former_rulers[*c].replace(*p).is_some() {
+                    return Err(err(format!(
+                        "former_ruler {}: '{code}' already has a former ruler",
+                        ruler.power
+                    )));
+                }
+            }
+        }
         Ok(Gazetteer {
             shared_names: file.shared_name,
-            not_entities: file
-                .not_entities
-                .iter()
-                .map(|p| fold_key(p.trim()))
-                .filter(|p| !p.is_empty())
-                .collect(),
+            former_ruler_names: fold_phrases(&file.former_ruler_names),
+            former_rulers,
+            not_entities: fold_phrases(&file.not_entities),
             countries: file.country,
             powers: file.power,
             organisations: file.organisation,
@@ -471,5 +519,35 @@ mod tests {
         .unwrap();
         let e = Gazetteer::build(file, "test.toml").unwrap_err();
         assert!(e.to_string().contains("'XX'"), "{e}");
+    }
+
+    #[test]
+    fn rejects_a_former_ruler_that_is_no_power() {
+        let file: GazetteerFile = toml::from_str(&format!(
+            r#"{MALI}
+            [[former_ruler]]
+            power = "FR"
+            countries = ["ML"]
+            "#
+        ))
+        .unwrap();
+        let e = Gazetteer::build(file, "test.toml").unwrap_err();
+        assert!(
+            e.to_string().contains("'FR' is not the key of a power"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn knows_who_ruled_whom() {
+        let g = builtin();
+        let ruler = |iso2: &str| {
+            let c = g.countries.iter().position(|c| c.iso2 == iso2)?;
+            g.former_rulers[c].map(|p| g.powers[p].key.as_str())
+        };
+        assert_eq!(ruler("BF"), Some("FR"));
+        assert_eq!(ruler("KE"), Some("GB"));
+        assert_eq!(ruler("AO"), Some("PT"));
+        assert_eq!(ruler("ET"), None);
     }
 }

@@ -54,6 +54,8 @@ struct LexiconFile {
     hedges: Vec<String>,
     negations: Vec<String>,
     #[serde(default)]
+    denials: Vec<String>,
+    #[serde(default)]
     forward_negations: Vec<String>,
     anaphora: Vec<String>,
     retrospective: Vec<String>,
@@ -154,6 +156,9 @@ pub struct Lexicon {
     pub topics: Vec<TopicCue>,
     pub hedges: Vec<String>,
     pub negations: Vec<String>,
+    /// Verbs of denial ("denied", "dément"), folded: they deny what the clause says wherever
+    /// they stand in it.
+    pub denials: Vec<String>,
     /// Denials that bear only on what follows them ("sans envisager de retrait"), folded.
     pub forward_negations: Vec<String>,
     /// Phrases that refer back to the paragraph's country: "the country", "le pays".
@@ -438,6 +443,7 @@ impl Lexicon {
             topics,
             hedges: fold_all(file.hedges, "hedges")?,
             negations: fold_all(file.negations, "negations")?,
+            denials: fold_all(file.denials, "denials")?,
             forward_negations: fold_all(file.forward_negations, "forward_negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,

@@ -826,11 +826,12 @@ impl Extractor {
         let Some(call) = call else {
             return Some(event);
         };
+        // Rejected, or refused: "declined to repeat her call for a withdrawal of Russian troops".
         let rejected = clause.cues.iter().any(|c| {
             matches!(c.class, CueClass::Event(i) if self.knowledge.lexicon.events[i].event_type == EventType::Reject)
                 && c.end <= call
                 && clause.text[c.end..call].split_whitespace().count() <= 2
-        });
+        }) || attribute::phrase_before(clause, call, ContextPhrase::Refusal, 2).is_some();
         if rejected {
             return self
                 .opposite(event)
@@ -1475,10 +1476,40 @@ fn in_other_countries_aside(clause: &Clause<'_>, power: EntityRef, country: usiz
 /// suspension).
 fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|c| match c.class {
-        CueClass::Negation => true,
+        CueClass::Denial => true,
+        CueClass::Negation => {
+            c.start < cue.start || !opens_subordinate(&clause.text[cue.end..c.start])
+        }
         CueClass::ForwardNegation => c.start < cue.start,
         _ => false,
     })
+}
+
+/// Whether `between` (the words from an event word to a later negation) opens a relative
+/// clause on the event's own phrase, whose negation is its verb's: "dénonce un pas qu'aucun
+/// gouvernement n'avait franchi" denounces; "un partenariat qui ne s'est jamais démenti" holds.
+/// Past a comma that no relative pronoun follows, the negation may bear on the whole ("une
+/// adhésion présentée comme imminente, en prêtant des propos qu'ils n'ont jamais tenus").
+/// Grammar, not knowledge: the pronouns that open a relative clause.
+fn opens_subordinate(between: &str) -> bool {
+    let is_relative = |w: &str| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "qui" | "que" | "dont" | "which" | "that" | "who" | "whom"
+        ) || w.starts_with("qu'")
+            || w.starts_with("qu\u{2019}")
+    };
+    let mut words = between.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if is_relative(w) {
+            return true;
+        }
+        if w.ends_with([',', ';']) && !words.peek().is_some_and(|next| is_relative(next)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a negation stands at most four words before the event word, in the same part of the
@@ -1486,10 +1517,15 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 /// toute adhésion". Further off, it is often another verb's ("neither side has announced...").
 fn denies_right_before(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|c| {
-        matches!(c.class, CueClass::Negation | CueClass::ForwardNegation) && c.end <= cue.start && {
-            let between = &clause.text[c.end..cue.start];
-            !between.contains([',', ';', '(', ')', '—']) && between.split_whitespace().count() <= 4
-        }
+        matches!(
+            c.class,
+            CueClass::Negation | CueClass::Denial | CueClass::ForwardNegation
+        ) && c.end <= cue.start
+            && {
+                let between = &clause.text[c.end..cue.start];
+                !between.contains([',', ';', '(', ')', '—'])
+                    && between.split_whitespace().count() <= 4
+            }
     })
 }
 

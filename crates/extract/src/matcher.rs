@@ -30,14 +30,21 @@ pub struct EntityMatcher {
     aliases: Vec<Option<(EntityRef, AliasKind, Option<String>)>>,
     /// Patterns after `aliases`: names two countries share, with the countries' indices.
     shared: Vec<(Vec<usize>, AliasKind)>,
+    /// Per country (by index), the power that ruled it: "the former colonial power" (the
+    /// patterns after `shared`) names the one of the country named last before it.
+    former_rulers: Vec<Option<usize>>,
 }
 
-/// A name two countries share, found in the text before the article says which.
-struct SharedHit {
-    /// Index into [`EntityMatcher`]'s shared names.
-    shared: usize,
-    start: usize,
-    end: usize,
+/// A name whose entity depends on the article, found before the article says which.
+enum ContextualHit {
+    /// A name two countries share; the index into [`EntityMatcher`]'s shared names.
+    Shared {
+        shared: usize,
+        start: usize,
+        end: usize,
+    },
+    /// "The former colonial power".
+    FormerRuler { start: usize, end: usize },
 }
 
 impl EntityMatcher {
@@ -65,7 +72,8 @@ impl EntityMatcher {
             .iter()
             .map(|a| a.folded.as_str())
             .chain(gazetteer.not_entities.iter().map(String::as_str))
-            .chain(shared_patterns.iter().map(String::as_str));
+            .chain(shared_patterns.iter().map(String::as_str))
+            .chain(gazetteer.former_ruler_names.iter().map(String::as_str));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)?;
@@ -77,6 +85,7 @@ impl EntityMatcher {
                 .chain(gazetteer.not_entities.iter().map(|_| None))
                 .collect(),
             shared,
+            former_rulers: gazetteer.former_rulers.clone(),
         })
     }
 
@@ -84,25 +93,62 @@ impl EntityMatcher {
     /// used alone after the full name: once an article has named "Ibrahim Traoré", a later
     /// "Traoré" is him, although the gazetteer cannot list so common a surname on its own.
     pub fn find_with_surnames(&self, text: &str, folded: &Folded) -> Vec<Mention> {
-        let (mut mentions, shared) = self.find_all(text, folded);
-        // A name two countries share ("Congo", "congolais") is the one of them the article
-        // names unambiguously ("Brazzaville", "Sassou N'Guesso"); written out in the fact, as a
-        // reader of the sentence alone would not know which.
-        for hit in shared {
-            let (countries, kind) = &self.shared[hit.shared];
-            let named: Vec<usize> = countries
-                .iter()
-                .copied()
-                .filter(|c| mentions.iter().any(|m| m.entity == EntityRef::Country(*c)))
-                .collect();
-            if let [only] = named.as_slice() {
-                mentions.push(Mention {
-                    entity: EntityRef::Country(*only),
-                    kind: *kind,
-                    start: hit.start,
-                    end: hit.end,
-                    inferred: true,
-                });
+        let (mut mentions, contextual) = self.find_all(text, folded);
+        let found = mentions.len();
+        for hit in contextual {
+            match hit {
+                // A name two countries share ("Congo", "congolais") is the one of them the
+                // article names unambiguously ("Brazzaville", "Sassou N'Guesso"); written out in
+                // the fact, as a reader of the sentence alone would not know which.
+                ContextualHit::Shared { shared, start, end } => {
+                    let (countries, kind) = &self.shared[shared];
+                    let named: Vec<usize> = countries
+                        .iter()
+                        .copied()
+                        .filter(|c| {
+                            mentions[..found]
+                                .iter()
+                                .any(|m| m.entity == EntityRef::Country(*c))
+                        })
+                        .collect();
+                    if let [only] = named.as_slice() {
+                        mentions.push(Mention {
+                            entity: EntityRef::Country(*only),
+                            kind: *kind,
+                            start,
+                            end,
+                            inferred: true,
+                        });
+                    }
+                }
+                // "The former colonial power" is the one of the country under discussion: named
+                // last before the phrase, else first after it.
+                ContextualHit::FormerRuler { start, end } => {
+                    let country_of = |m: &Mention| match m.entity {
+                        EntityRef::Country(c) => Some(c),
+                        _ => None,
+                    };
+                    let named = mentions[..found]
+                        .iter()
+                        .rev()
+                        .filter(|m| m.end <= start)
+                        .find_map(country_of)
+                        .or_else(|| {
+                            mentions[..found]
+                                .iter()
+                                .filter(|m| m.start >= end)
+                                .find_map(country_of)
+                        });
+                    if let Some(p) = named.and_then(|c| self.former_rulers[c]) {
+                        mentions.push(Mention {
+                            entity: EntityRef::Power(p),
+                            kind: AliasKind::Name,
+                            start,
+                            end,
+                            inferred: true,
+                        });
+                    }
+                }
             }
         }
         // Surname (folded) → the people of the article who bear it.
@@ -153,9 +199,9 @@ impl EntityMatcher {
         self.find_all(text, folded).0
     }
 
-    fn find_all(&self, text: &str, folded: &Folded) -> (Vec<Mention>, Vec<SharedHit>) {
+    fn find_all(&self, text: &str, folded: &Folded) -> (Vec<Mention>, Vec<ContextualHit>) {
         let mut out = Vec::new();
-        let mut shared = Vec::new();
+        let mut contextual = Vec::new();
         for m in self.ac.find_iter(&folded.text) {
             if !is_word(&folded.text, m.start(), m.end(), false) {
                 continue;
@@ -164,10 +210,13 @@ impl EntityMatcher {
             let end = folded.original_offset(m.end());
             let pattern = m.pattern().as_usize();
             if let Some(at) = pattern.checked_sub(self.aliases.len()) {
-                shared.push(SharedHit {
-                    shared: at,
-                    start,
-                    end,
+                contextual.push(match at.checked_sub(self.shared.len()) {
+                    None => ContextualHit::Shared {
+                        shared: at,
+                        start,
+                        end,
+                    },
+                    Some(_) => ContextualHit::FormerRuler { start, end },
                 });
                 continue;
             }
@@ -188,7 +237,7 @@ impl EntityMatcher {
                 inferred: false,
             });
         }
-        (out, shared)
+        (out, contextual)
     }
 }
 
@@ -200,7 +249,11 @@ pub enum CueClass {
     /// Index into `Lexicon::topics`.
     Topic(usize),
     Hedge,
+    /// A negation ("did not", "n'a pas"): after the event word, only outside a relative or
+    /// content clause.
     Negation,
+    /// A verb of denial ("denied", "dément"), anywhere in the clause.
+    Denial,
     /// A denial of what follows it only: "sans envisager".
     ForwardNegation,
     Anaphora,
@@ -312,6 +365,7 @@ impl CueMatcher {
         }
         add(&lexicon.hedges, CueClass::Hedge);
         add(&lexicon.negations, CueClass::Negation);
+        add(&lexicon.denials, CueClass::Denial);
         add(&lexicon.forward_negations, CueClass::ForwardNegation);
         add(&lexicon.anaphora, CueClass::Anaphora);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
@@ -466,8 +520,9 @@ impl AsideMatcher {
 /// Drops the event cues that are words of a longer phrase: an idiom ("envoyé sur les roses" is a
 /// rebuff, not a dispatch; a "sanctions committee" sanctions no one) or a longer event cue
 /// ("refused to condemn" is support, neither a refusal nor a condemnation). Likewise a negation
-/// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing; and an
-/// armed-group word inside an idiom: "a group of African countries" is no armed group.
+/// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing; an
+/// armed-group word inside an idiom: "a group of African countries" is no armed group; and a
+/// call inside a refusal.
 fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
     let inside = |c: &CueHit, phrase: fn(&CueClass) -> bool| {
         hits.iter().any(|p| {
@@ -480,8 +535,14 @@ fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
     hits.iter()
         .filter(|c| match c.class {
             CueClass::Event(_) => !inside(c, |p| matches!(p, CueClass::Event(_) | CueClass::Idiom)),
-            CueClass::Negation => !inside(c, |p| matches!(p, CueClass::Hedge | CueClass::Idiom)),
+            CueClass::Negation | CueClass::Denial => {
+                !inside(c, |p| matches!(p, CueClass::Hedge | CueClass::Idiom))
+            }
             CueClass::ArmedGroup => !inside(c, |p| matches!(p, CueClass::Idiom)),
+            // "would not be pressured into cancelling" refuses; it reports no call.
+            CueClass::Context(ContextPhrase::Demand) => !inside(c, |p| {
+                matches!(p, CueClass::Context(ContextPhrase::Refusal))
+            }),
             _ => true,
         })
         .copied()
