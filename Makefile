@@ -43,4 +43,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic32.jsonl --floor eval/realistic32.floor.toml
 	$(ORBIT) eval --labels eval/realistic33.jsonl --floor eval/realistic33.floor.toml
 	$(ORBIT) eval --labels eval/realistic34.jsonl --floor eval/realistic34.floor.toml
+	$(ORBIT) eval --labels eval/realistic35.jsonl --floor eval/realistic35.floor.toml
+	$(ORBIT) eval --labels eval/realistic36.jsonl --floor eval/realistic36.floor.toml
+	$(ORBIT) eval --labels eval/realistic37.jsonl --floor eval/realistic37.floor.toml
+	$(ORBIT) eval --labels eval/realistic38.jsonl --floor eval/realistic38.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
