@@ -89,6 +89,7 @@ pub fn roles(
     let mut main = Vec::new();
     let mut demoted = Vec::new();
     let mut departures = Vec::new();
+    let mut borders = Vec::new();
     // Forces moved somewhere ("... Malian soldiers had been flown in to reinforce the Burkinabè
     // leader's security"): when a country is named after the movement, that destination is
     // what the clause is about; countries named before it are the origin or the movers.
@@ -162,7 +163,12 @@ pub fn roles(
         {
             last_route = Some(m.end);
             demoted.push(c);
-        } else if is_border(clause, m)
+        } else if is_border(clause, m) {
+            // A neighbour named for geography is no party, not even when no country is
+            // named in a main role ("the airfield at Odienné, near the borders with Mali and
+            // Guinea, was visited by a US team" is no visit to Mali).
+            borders.push(c);
+        } else if is_border_of_a_pair(clause, m)
             || is_fronted_place(clause, m)
             || is_neighbour(clause, m)
             || is_topic(clause, m, lex)
@@ -567,6 +573,12 @@ pub fn destinations(clause: &Clause<'_>, movement_at: usize) -> Vec<usize> {
     out
 }
 
+/// "near the Moroccan border", "the Mali-Niger border" (the noun only: "Niger borders Nigeria"
+/// is Niger's): a place, but the pair may be the parties ("the Niger-Benin border dispute").
+fn is_border_of_a_pair(clause: &Clause<'_>, m: &Mention) -> bool {
+    word_after_pair(clause, m).is_some_and(|n| matches!(n.as_str(), "border" | "frontier"))
+}
+
 /// "its borders with Libya", "la frontière avec le Niger", "حدودها مع ليبيا": a neighbour named
 /// for geography, not a party to the relation.
 fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
@@ -580,11 +592,6 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     // "à cheval sur les frontières malienne, burkinabè et nigérienne": nationalities of a
     // border, written after it in lower case.
     if m.kind == AliasKind::Demonym && in_lower_case(clause, m) && w.iter().any(border_word) {
-        return true;
-    }
-    // "near the Moroccan border", "the Mali-Niger border" (the noun only: "Niger borders
-    // Nigeria" is Niger's).
-    if word_after_pair(clause, m).is_some_and(|n| matches!(n.as_str(), "border" | "frontier")) {
         return true;
     }
     let with_at = w

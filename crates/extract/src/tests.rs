@@ -923,3 +923,23 @@ fn a_power_named_in_an_argument_is_not_the_counterpart_of_the_act_defended() {
     );
     assert!(f.iter().all(|f| f.hedged), "{f:?}");
 }
+
+#[test]
+fn a_neighbour_named_for_geography_is_no_party_even_alone() {
+    assert!(
+        facts("The airstrip at Kidira, close to the borders with Mali and Mauritania, will host French instructors.")
+            .is_empty()
+    );
+    // The pair before "border" may be the parties: "the Niger-Benin border dispute".
+    assert!(!facts("China offered to mediate the Niger-Benin border dispute.").is_empty());
+}
+
+#[test]
+fn what_happened_elsewhere_is_background_for_other_countries() {
+    let c = countries_of_article(
+        "Gabon and France agree to share the Libreville base",
+        "Gabon and France agreed on Tuesday to turn the Libreville base into a shared camp.\n\nElsewhere on the continent, Chad demanded the departure of all French troops.",
+        "en",
+    );
+    assert_eq!(c, vec!["GA"]);
+}
