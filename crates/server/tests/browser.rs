@@ -111,12 +111,25 @@ async fn session(chromium: &Path, driver: &Driver, profile: &Path) -> Client {
         "goog:chromeOptions".into(),
         json!({"binary": chromium, "args": args}),
     );
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(caps)
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session")
+    // A chromedriver that just began to listen may still reset the first connection; a few
+    // tries tell that from a driver that cannot start a browser.
+    let mut tries = 0;
+    loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&driver.url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(e) if tries < 3 => {
+                tries += 1;
+                eprintln!("chromedriver refused a session ({e}); trying again");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => panic!("a Chromium session: {e}"),
+        }
+    }
 }
 
 /// The demo corpus plus two articles of our own, in a database served on loopback, and a
