@@ -30,6 +30,10 @@ pub struct Weights {
     pub same_source_damping: f64,
     pub confidence_scale: f64,
     pub undated_sentence: f64,
+    /// Multiplier for a fact whose sentence dates it more than `history_after_days` before its
+    /// article was published: history the article recalls, not its news.
+    pub history: f64,
+    pub history_after_days: f64,
     pub breadth_floor: f64,
     pub index_exponent: f64,
     pub top_facts: usize,
@@ -55,6 +59,18 @@ pub struct Outlets {
 }
 
 impl Weights {
+    /// Whether the fact's own date lies more than `history_after_days` before its article's:
+    /// "In 2016, the two countries signed an agreement" in a 2025 article.
+    pub fn recalls_history(&self, fact: &Fact) -> bool {
+        match (fact.event_date, fact.published) {
+            (Some(event), Some(published)) => {
+                let days = (published.first_day() - event.last_day()).get_days();
+                f64::from(days) > self.history_after_days
+            }
+            _ => false,
+        }
+    }
+
     /// The reliability of the first `[[outlets]]` group that names the fact's host (its URL's,
     /// else its source's when that is a host name), 1 for any other outlet.
     pub fn outlet_reliability(&self, fact: &Fact) -> f64 {
@@ -259,6 +275,9 @@ impl Scorer {
                 };
                 let category = w.category.get(&fact.category).copied().unwrap_or(1.0);
                 let dating = match fact.date_basis {
+                    Some(DateBasis::Sentence | DateBasis::Paragraph) if w.recalls_history(fact) => {
+                        w.history
+                    }
                     Some(DateBasis::Sentence | DateBasis::Paragraph) => 1.0,
                     _ => w.undated_sentence,
                 };

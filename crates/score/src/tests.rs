@@ -410,3 +410,19 @@ fn an_outlet_written_as_a_url_is_refused_with_its_group() {
         "{err}"
     );
 }
+
+#[test]
+fn history_an_article_recalls_counts_half() {
+    let scorer = Scorer::load(None).unwrap();
+    let text = "The two countries signed a defence agreement.";
+    let mut news = fact(1, "example.org", Direction::TowardRussia, text);
+    news.date_basis = Some(orbit_core::DateBasis::Sentence);
+    // Published two years and a day after the date its sentence names: history.
+    let mut recalled = news.clone();
+    recalled.published = FuzzyDate::ymd(2026, 6, 11);
+    let weight = |f: &Fact| weight_alone(&scorer, f);
+    assert!((weight(&recalled) - 0.5 * weight(&news)).abs() < 1e-9);
+    // Published a year after, it is still news.
+    recalled.published = FuzzyDate::ymd(2025, 6, 10);
+    assert!(!scorer.weights().recalls_history(&recalled));
+}
