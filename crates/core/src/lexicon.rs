@@ -97,6 +97,8 @@ struct LexiconFile {
     #[serde(default)]
     arguments: Vec<String>,
     #[serde(default)]
+    contrasts: Vec<String>,
+    #[serde(default)]
     successions: Vec<String>,
     #[serde(default)]
     takeovers: Vec<String>,
@@ -210,6 +212,9 @@ pub struct Lexicon {
     /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
     /// named after one is a claim made in a defence, weighed as hedged.
     pub arguments: Vec<String>,
+    /// Words that open a contrasting clause after a comma ("while", "tandis que"), folded: a
+    /// power named in one after the event word is that clause's party.
+    pub contrasts: Vec<String>,
     /// Phrases that hand a withdrawing force's place to another ("taken over by", "remplacé
     /// par"), folded: forces of the same power taking over are that power staying.
     pub successions: Vec<String>,
@@ -474,6 +479,7 @@ impl Lexicon {
             both_sides: fold_all(file.both_sides, "both_sides")?,
             cancellations: fold_all(file.cancellations, "cancellations")?,
             arguments: fold_all(file.arguments, "arguments")?,
+            contrasts: fold_all(file.contrasts, "contrasts")?,
             debts: fold_all(file.debts, "debts")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,

@@ -600,6 +600,43 @@ fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     with_at.is_some_and(|i| i + 3 >= w.len() && w[..i].iter().any(border_word))
 }
 
+/// Where a contrasting clause opens ("while", "tandis que" after a comma) within `[from, to)`
+/// of the clause: what it names after that point is another party's story. Not "while" before
+/// a participle, which goes on with the same subject ("held talks in Bamako, while insisting
+/// that Ghana would...").
+pub(crate) fn contrast_within(clause: &Clause<'_>, from: usize, to: usize) -> Option<usize> {
+    clause
+        .cues
+        .iter()
+        .find(|c| {
+            c.class == CueClass::Context(ContextPhrase::Contrast)
+                && c.start >= from
+                && c.end <= to
+                && clause.text[clause.start..c.start].trim_end().ends_with(',')
+                && !clause.text[c.end..clause.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with("ing"))
+        })
+        .map(|c| c.start)
+}
+
+/// Whether the country is the subject of a contrasting clause after the event word that has an
+/// event of its own: "Benin accused Niger's junta of blocking exports, while Niamey turned to
+/// Moscow" — Niger's news is its turn to Moscow.
+pub(crate) fn acts_in_later_contrast(clause: &Clause<'_>, cue: CueHit, country: usize) -> bool {
+    contrast_within(clause, cue.end, clause.end).is_some_and(|at| {
+        clause
+            .mentions
+            .iter()
+            .any(|m| m.entity == EntityRef::Country(country) && m.start > at)
+            && clause
+                .cues
+                .iter()
+                .any(|c| matches!(c.class, CueClass::Event(_)) && c.start > at)
+    })
+}
+
 /// Whether the country is named as a point on a route (the lexicon's `route_markers` and
 /// `route_nouns`): "via Conakry", "roads linking Zambia", "the port of Conakry", "the
 /// Chad-Cameroon pipeline", "la ligne ferroviaire Abidjan-Ouagadougou".
@@ -1145,9 +1182,13 @@ pub fn counterpart(
                 && c.end <= m.start
         })
     };
+    // Likewise a power named in a contrasting clause after the event word ("praised Russia,
+    // while France withdrew").
+    let in_later_contrast = |m: &Mention| contrast_within(clause, cue.end, m.start).is_some();
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
             && !in_later_argument(m)
+            && !in_later_contrast(m)
             && !is_reporter(clause, m, &lex.reporting)
             && !is_topic(clause, m, lex)
             && !is_nationality_of(clause, m, &lex.person_nouns)

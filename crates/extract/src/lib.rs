@@ -452,7 +452,10 @@ impl Extractor {
                             }
                             others.push(cue);
                         }
-                        Some((i, cue)) if self.is_someone_elses_act(clause, i, cue, c) => {
+                        Some((i, cue))
+                            if self.is_someone_elses_act(clause, i, cue, c)
+                                || attribute::acts_in_later_contrast(clause, cue, c) =>
+                        {
                             others.push(cue);
                         }
                         found => break found,

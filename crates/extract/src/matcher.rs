@@ -299,6 +299,8 @@ pub enum ContextPhrase {
     Debt,
     /// "arguing that", "faisant valoir que": what follows is a claim.
     Argument,
+    /// "while", "tandis que" after a comma: another party's clause.
+    Contrast,
     /// "threatened to": the act after it is a threat.
     Threat,
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
@@ -389,6 +391,10 @@ impl CueMatcher {
         add(
             &lexicon.arguments,
             CueClass::Context(ContextPhrase::Argument),
+        );
+        add(
+            &lexicon.contrasts,
+            CueClass::Context(ContextPhrase::Contrast),
         );
         add(
             &lexicon.both_sides,

@@ -943,3 +943,26 @@ fn what_happened_elsewhere_is_background_for_other_countries() {
     );
     assert_eq!(c, vec!["GA"]);
 }
+
+#[test]
+fn a_power_named_in_a_later_contrasting_clause_is_not_the_counterpart() {
+    for text in [
+        "Gabon's president received the new ambassador on Monday, while France announced a further cut in its garrison.",
+        "Le gouvernement tanzanien a signé un accord d'exportation de noix de cajou, tandis que la Russie annonçait l'ouverture d'un consulat à Zanzibar.",
+    ] {
+        assert!(facts(text).is_empty(), "{text}");
+    }
+    let f = facts("Mali signed a deal with Russia, while France withdrew its troops.");
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f.counterpart == "RU"), "{f:?}");
+    // A country named in the contrasting clause takes its event: US envoys met Libyans.
+    let f = facts(
+        "Libya's unity government has avoided public criticism, while US envoys have met Haftar's sons.",
+    );
+    assert!(!f.is_empty());
+    assert!(
+        f.iter()
+            .all(|f| f.counterpart == "US" && f.event_type == orbit_core::EventType::Consult),
+        "{f:?}"
+    );
+}
