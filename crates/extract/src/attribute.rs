@@ -89,7 +89,6 @@ pub fn roles(
     let mut main = Vec::new();
     let mut demoted = Vec::new();
     let mut departures = Vec::new();
-    let mut borders = Vec::new();
     // Forces moved somewhere ("... Malian soldiers had been flown in to reinforce the Burkinabè
     // leader's security"): when a country is named after the movement, that destination is
     // what the clause is about; countries named before it are the origin or the movers.
@@ -166,8 +165,7 @@ pub fn roles(
         } else if is_border(clause, m) {
             // A neighbour named for geography is no party, not even when no country is
             // named in a main role ("the airfield at Odienné, near the borders with Mali and
-            // Guinea, was visited by a US team" is no visit to Mali).
-            borders.push(c);
+            // Guinea, was visited by a US team" is no visit to Mali): no role at all.
         } else if is_border_of_a_pair(clause, m)
             || is_fronted_place(clause, m)
             || is_neighbour(clause, m)

@@ -1473,10 +1473,11 @@ fn in_other_countries_aside(clause: &Clause<'_>, power: EntityRef, country: usiz
         && inside.iter().any(|m| m.entity == power)
 }
 
-/// Whether a negation of the clause bears on the event word: most deny the clause's event
-/// wherever they stand ("a claim Cotonou denies"), the lexicon's `forward_negations` only what
-/// follows them ("a suspendu sa coopération avec l'armée, sans envisager de retrait" is a
-/// suspension).
+/// Whether a negation of the clause bears on the event word: verbs of denial deny the clause's
+/// event wherever they stand ("a claim Cotonou denies"); other negations do too, except after
+/// the event word inside a relative clause on its phrase (see [`opens_subordinate`]); the
+/// lexicon's `forward_negations` only what follows them ("a suspendu sa coopération avec
+/// l'armée, sans envisager de retrait" is a suspension).
 fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|c| match c.class {
         CueClass::Denial => true,
