@@ -27,6 +27,11 @@ pub struct EventCue {
     /// deployment with troops in the sentence, and a visit when a minister arrives.
     #[serde(default)]
     pub requires_topic: Option<Category>,
+    /// Only an event of this type when no power is named before its word in the clause: the
+    /// country acts on what a power holds ("Niger took control of the mine Orano ran"), while a
+    /// power taking control is its own deployment or investment.
+    #[serde(default)]
+    pub country_acts: bool,
     pub cues: Vec<String>,
 }
 
@@ -87,6 +92,8 @@ struct LexiconFile {
     #[serde(default)]
     resumptions: Vec<String>,
     #[serde(default)]
+    interposed_times: Vec<String>,
+    #[serde(default)]
     joinings: Vec<String>,
     #[serde(default)]
     both_sides: Vec<String>,
@@ -132,6 +139,8 @@ struct LexiconFile {
     route_nouns: Vec<String>,
     #[serde(default)]
     person_nouns: Vec<String>,
+    #[serde(default)]
+    resolution_authors: Vec<String>,
     #[serde(default)]
     theatres: Vec<String>,
     #[serde(default)]
@@ -199,6 +208,9 @@ pub struct Lexicon {
     /// Words that resume what a hostile act stopped ("a repris ses activités", "resumed"),
     /// folded: the suspension or closure told after them in the clause is undone.
     pub resumptions: Vec<String>,
+    /// Words of time that stand inside a phrase without breaking it ("a voté jeudi contre" is
+    /// "a voté contre"), folded: cue phrases are also matched as if they were not there.
+    pub interposed_times: Vec<String>,
     /// Verbs of taking part in an act others began ("joined", "s'associer aux"), folded: joining
     /// a hostile act is doing it, and refusing to join one refuses the act.
     pub joinings: Vec<String>,
@@ -248,6 +260,9 @@ pub struct Lexicon {
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
+    /// Words that make a power a resolution's author ("a US-drafted resolution", "un texte
+    /// porté par les États-Unis"), folded: the author is not whom the resolution condemns.
+    pub resolution_authors: Vec<String>,
     /// Words for a war or its settlement ("war", "peace", "invasion"), folded: a country named
     /// right before one ("the Ukraine war") or after one and a link word ("peace in Ukraine",
     /// `theatre_links`) is where it happens, not a party.
@@ -475,6 +490,7 @@ impl Lexicon {
             refusals: fold_all(file.refusals, "refusals")?,
             demands: fold_all(file.demands, "demands")?,
             resumptions: fold_all(file.resumptions, "resumptions")?,
+            interposed_times: fold_all(file.interposed_times, "interposed_times")?,
             joinings: fold_all(file.joinings, "joinings")?,
             both_sides: fold_all(file.both_sides, "both_sides")?,
             cancellations: fold_all(file.cancellations, "cancellations")?,
@@ -491,6 +507,7 @@ impl Lexicon {
             frames: fold_all(file.frames, "frames")?,
             outside_powers: fold_all(file.outside_powers, "outside_powers")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
+            resolution_authors: fold_all(file.resolution_authors, "resolution_authors")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,
             theatre_parts: fold_all(file.theatre_parts, "theatre_parts")?,

@@ -20,6 +20,27 @@ impl Folded {
             .copied()
             .unwrap_or_else(|| self.origin.last().copied().unwrap_or(0))
     }
+
+    /// The folded text without the byte ranges `cut` (in order, not overlapping), each byte left
+    /// still mapped to the original text.
+    pub fn without(&self, cut: &[(usize, usize)]) -> Folded {
+        let mut text = String::with_capacity(self.text.len());
+        let mut origin = Vec::with_capacity(self.origin.len());
+        let mut from = 0;
+        for &(start, end) in cut
+            .iter()
+            .chain(std::iter::once(&(self.text.len(), self.text.len())))
+        {
+            if start < from {
+                continue;
+            }
+            text.push_str(&self.text[from..start]);
+            origin.extend_from_slice(&self.origin[from..start]);
+            from = end;
+        }
+        origin.push(self.original_offset(self.text.len()));
+        Folded { text, origin }
+    }
 }
 
 /// Lowercases, strips diacritics and normalises apostrophes and dashes, keeping a byte map.
@@ -87,6 +108,18 @@ pub fn fold_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_folded_text_still_maps_to_the_original() {
+        let original = "Le Mali a voté jeudi contre";
+        let f = fold(original);
+        let day = f.text.find(" jeudi").unwrap();
+        let cut = f.without(&[(day, day + " jeudi".len())]);
+        assert_eq!(cut.text, "le mali a vote contre");
+        let at = cut.text.find("contre").unwrap();
+        assert_eq!(&original[cut.original_offset(at)..], "contre");
+        assert_eq!(cut.original_offset(cut.text.len()), original.len());
+    }
 
     #[test]
     fn folds_case_accents_and_apostrophes_with_offsets() {

@@ -1215,15 +1215,22 @@ pub fn counterpart(
             // Where forces go is a place: "troops in Chad will move to Germany".
             let destination =
                 phrase_before(clause, m.start, ContextPhrase::Relocation, 1).is_some();
+            // A resolution's author is not whom it condemns: "voted in favour of a US-drafted
+            // resolution condemning Russia".
+            let author = authors_a_resolution(clause, m, &lex.resolution_authors);
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
-            // A power after an earlier event word, with "and" between it and this one,
-            // is that event's party: "a salué le soutien des États-Unis et réclamé le départ
-            // des combattants russes" asks the Russians to leave.
+            // A power after an earlier event word, with "and" (or a list's bare comma before a
+            // noun of the event) between it and this one, is that event's party: "a salué le
+            // soutien des États-Unis et réclamé le départ des combattants russes" asks the
+            // Russians to leave; "arrivée d'instructeurs russes, départ des forces françaises"
+            // sees the French leave.
+            let between = &clause.text[m.end.min(cue.start)..cue.start];
             let earlier_event = m.end <= cue.start
-                && clause.text[m.end..cue.start]
-                    .split_whitespace()
-                    .any(|w| matches!(w, "and" | "et" | "и"))
+                && ((between.trim() == "," && names_its_party_next(clause, cue_word_end))
+                    || between
+                        .split_whitespace()
+                        .any(|w| matches!(w, "and" | "et" | "и")))
                 && clause.cues.iter().any(|c| {
                     matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
                 });
@@ -1253,6 +1260,7 @@ pub fn counterpart(
             (
                 neutral,
                 destination,
+                author,
                 other_part,
                 earlier_event || next_predicate,
                 governs_the_cue,
@@ -1261,6 +1269,51 @@ pub fn counterpart(
             )
         })
         .map(|m| m.entity)
+}
+
+/// Whether power `m` is named as a resolution's author: before the resolution word with a word
+/// of authorship between ("a US-drafted resolution", "the Western-sponsored draft"), or after
+/// such a word that follows it ("a resolution drafted by the United States", "un projet de
+/// résolution porté par la France"). At most six words separate the two.
+fn authors_a_resolution(clause: &Clause<'_>, m: &Mention, authors: &[String]) -> bool {
+    let has_author_word = |between: &str| {
+        let between = format!(" {between} ");
+        between.split_whitespace().count() <= 6
+            && authors.iter().any(|a| between.contains(&format!(" {a} ")))
+    };
+    clause.cues.iter().any(|r| {
+        r.class == CueClass::Resolution
+            && if r.start >= m.end {
+                has_author_word(&fold_key(&clause.text[m.end..r.start]).replace('-', " "))
+            } else {
+                // After the resolution, the author follows "by"/"par" (and an article).
+                r.end <= m.start && {
+                    let between = fold_key(&clause.text[r.end..m.start]);
+                    let mut words: Vec<&str> = between.split_whitespace().collect();
+                    while words
+                        .last()
+                        .is_some_and(|w| matches!(*w, "the" | "la" | "le" | "les" | "l'"))
+                    {
+                        words.pop();
+                    }
+                    words.pop().is_some_and(|w| matches!(w, "by" | "par"))
+                        && has_author_word(&words.join(" "))
+                }
+            }
+    })
+}
+
+/// Whether the words after an event word's end open its complement as a noun's ("departure of",
+/// "départ des", "retrait du"): the event word is a noun, an item of a list.
+fn names_its_party_next(clause: &Clause<'_>, word_end: usize) -> bool {
+    let next = clause.text[word_end..clause.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(next.as_str(), "of" | "de" | "des" | "du")
+        || next.starts_with("d'")
+        || next.starts_with("d’")
 }
 
 /// Whether the act at `cue` (a sanction) is one power's against another, of the opposite side:
@@ -1483,13 +1536,20 @@ fn heads_subject_of(
                 && t.end <= cue.start
                 && words_between(clause, m.end, t.start) == 0
                 && words_between(clause, t.end, cue.start) <= 2
-                && !links_another_event(&clause.text[t.end..cue.start])
+                && !links_another_event(
+                    &clause.text[word_end(clause, t.end).min(cue.start)..cue.start],
+                )
         })
 }
 
 /// Whether the words between forces and an event word start another event ("welcomed Russian
-/// instructors after expelling French forces"): then the forces are not that event's subject.
+/// instructors after expelling French forces"), or a bare comma separates items of a list
+/// ("arrivée d'instructeurs russes, départ des forces françaises"): then the forces are not that
+/// event's subject.
 fn links_another_event(between: &str) -> bool {
+    if between.trim() == "," {
+        return true;
+    }
     between.split_whitespace().any(|w| {
         matches!(
             w.to_lowercase().as_str(),

@@ -707,11 +707,6 @@ impl Extractor {
             .flatten()
     }
 
-    /// The event a refusal turns `event` into: a refused hostile act sides with the one spared
-    /// ("South Africa refused to arrest Putin", "a refusé de condamner", "refusant de rompre
-    /// avec Bamako": support), a refused cooperative one rejects the one refused ("Uganda would
-    /// not join Western calls to isolate Moscow", "refused to sign the agreement with France":
-    /// rejection). `None` when the act is not refused.
     /// Support for the power a resolution names when the country votes against it or rejects
     /// it ("voted against the UN General Assembly resolution of March 2022 that demanded Russia
     /// withdraw"): resolutions put to African states name a power to condemn or to summon.
@@ -780,6 +775,11 @@ impl Extractor {
         .flatten()
     }
 
+    /// The event a refusal turns `event` into: a refused hostile act sides with the one spared
+    /// ("South Africa refused to arrest Putin", "a refusé de condamner", "refusant de rompre
+    /// avec Bamako": support), a refused cooperative one rejects the one refused ("Uganda would
+    /// not join Western calls to isolate Moscow", "refused to sign the agreement with France":
+    /// rejection). `None` when the act is not refused.
     fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
         // "refused to expel"; "reversing a withdrawal"; "a repris ses activités, plus de trois
         // décennies après sa fermeture", "la reprise de sa coopération militaire, suspendue".
@@ -1056,8 +1056,12 @@ impl Extractor {
             let against = object
                 .iter()
                 .any(|w| self.knowledge.lexicon.against.iter().any(|a| a.matches(w)));
+            // "the Yadran group" is a company; "militants, including the Lakurawa group" still
+            // names militants.
+            let armed = cues_after(clause, c, BACKING_WINDOW)
+                .any(|g| g.class == CueClass::ArmedGroup && !names_a_body(clause, g));
             !against
-                && followed_within(clause, c, CueClass::ArmedGroup, BACKING_WINDOW)
+                && armed
                 && !clause.cues.iter().any(|g| {
                     // A group word inside or beside a name is that body: "the Wagner Group",
                     // "join the BRICS group", "un accord avec le groupe russe Yadran".
@@ -1181,6 +1185,7 @@ impl Extractor {
                 ) || !leaves_a_region(clause, c)
             })
             .filter(|(i, _)| self.has_required_topic(clause, &events[*i]))
+            .filter(|(i, c)| !events[*i].country_acts || !other_actor_before(clause, c))
             .collect();
         let main: Vec<(usize, CueHit)> = candidates
             .iter()
@@ -1366,6 +1371,39 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6)
         .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c))
         || followed_within(clause, cue, CueClass::Conflict, 4)
+}
+
+/// Whether a power (or organisation) or an armed group is named before `cue` in the clause: a
+/// possible actor other than an African state.
+fn other_actor_before(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    clause
+        .mentions
+        .iter()
+        .any(|m| !matches!(m.entity, EntityRef::Country(_)) && m.end <= cue.start)
+        || clause
+            .cues
+            .iter()
+            .any(|g| g.class == CueClass::ArmedGroup && g.end <= cue.start)
+}
+
+/// Whether a bare group word ("group", "groupe") follows a name that is no armed group's: "Russia's
+/// Yadran group", "the Adani Group" are companies ("the Islamic State group" names its group
+/// with a word of the list, and stays one).
+fn names_a_body(clause: &Clause<'_>, group: &CueHit) -> bool {
+    let before = clause.text[clause.start..group.start].trim_end();
+    let name_start = before
+        .rfind(char::is_whitespace)
+        .map_or(clause.start, |at| clause.start + at + 1);
+    let name = &clause.text[name_start..group.start];
+    // The word "group" itself, not a word for fighters ("M23 rebels" are rebels).
+    let bare = clause.text[group.start..group.end]
+        .to_lowercase()
+        .starts_with("group");
+    bare && name.chars().next().is_some_and(char::is_uppercase)
+        && !clause
+            .cues
+            .iter()
+            .any(|o| o.class == CueClass::ArmedGroup && o.start < group.start && o.end > name_start)
 }
 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian

@@ -338,6 +338,9 @@ pub struct CueMatcher {
     /// the automaton reports a string once, though "in favour of" is both a word of support
     /// and a vote for a resolution.
     cues: Vec<Vec<(CueClass, bool)>>,
+    /// The lexicon's `interposed_times` ("jeudi", "on Monday"), cut from the text before
+    /// matching so that "a voté jeudi contre" matches "a voté contre".
+    times: AhoCorasick,
 }
 
 impl CueMatcher {
@@ -437,11 +440,28 @@ impl CueMatcher {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;
-        Ok(CueMatcher { ac, cues })
+        let times = AhoCorasick::new(&lexicon.interposed_times)?;
+        Ok(CueMatcher { ac, cues, times })
     }
 
-    /// Every cue found in the folded text, in order of position.
+    /// Every cue found in the folded text, in order of position. Words of time are cut first,
+    /// each with the space after it, so that a phrase they interrupt is found, its span still
+    /// in the original text.
     pub fn find(&self, folded: &Folded) -> Vec<CueHit> {
+        let cut: Vec<(usize, usize)> = self
+            .times
+            .find_iter(&folded.text)
+            .filter(|m| is_word(&folded.text, m.start(), m.end(), false))
+            .filter(|m| folded.text[m.end()..].starts_with(' '))
+            .map(|m| (m.start(), m.end() + 1))
+            .collect();
+        let reduced;
+        let folded = if cut.is_empty() {
+            folded
+        } else {
+            reduced = folded.without(&cut);
+            &reduced
+        };
         let mut out = Vec::new();
         for m in self.ac.find_overlapping_iter(&folded.text) {
             for &(class, prefix) in &self.cues[m.pattern().as_usize()] {

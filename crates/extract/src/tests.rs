@@ -966,3 +966,18 @@ fn a_power_named_in_a_later_contrasting_clause_is_not_the_counterpart() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_power_taking_control_is_no_seizure_of_its_holdings() {
+    let seizure = |text: &str| {
+        facts(text)
+            .iter()
+            .any(|f| f.event_type == orbit_core::EventType::Coerce)
+    };
+    assert!(seizure(
+        "Mali took control of the gold mine run by a Canadian company."
+    ));
+    assert!(!seizure(
+        "Russian forces took control of the gold mine in Mali."
+    ));
+}
