@@ -47,4 +47,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic36.jsonl --floor eval/realistic36.floor.toml
 	$(ORBIT) eval --labels eval/realistic37.jsonl --floor eval/realistic37.floor.toml
 	$(ORBIT) eval --labels eval/realistic38.jsonl --floor eval/realistic38.floor.toml
+	$(ORBIT) eval --labels eval/realistic39.jsonl --floor eval/realistic39.floor.toml
+	$(ORBIT) eval --labels eval/realistic40.jsonl --floor eval/realistic40.floor.toml
+	$(ORBIT) eval --labels eval/realistic41.jsonl --floor eval/realistic41.floor.toml
+	$(ORBIT) eval --labels eval/realistic42.jsonl --floor eval/realistic42.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
