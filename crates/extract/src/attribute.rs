@@ -112,6 +112,9 @@ pub fn roles(
     // are too ("linking Zambia with Angola and Congo").
     let mut last_route: Option<usize> = None;
     let mut speakers_places = Vec::new();
+    // The end of the last commentators' place: the places listed after it are theirs too
+    // ("pour les observateurs à Bamako et Ouagadougou").
+    let mut last_speakers_place: Option<usize> = None;
     for m in &clause.mentions {
         let EntityRef::Country(c) = m.entity else {
             continue;
@@ -120,7 +123,11 @@ pub fn roles(
         if is_nationality_of(clause, m, &voice.commentators) {
             continue;
         }
-        if is_commentators_place(clause, m, &voice.commentators) {
+        if is_commentators_place(clause, m, &voice.commentators)
+            || last_speakers_place
+                .is_some_and(|end| end <= m.start && continues_list(&clause.text[end..m.start]))
+        {
+            last_speakers_place = Some(m.end);
             speakers_places.push(c);
             demoted.push(c);
             continue;
@@ -737,13 +744,22 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
         _ => false,
     };
     // "lors du vote de l'Assemblée générale des Nations unies sur l'Ukraine", "abstained on
-    // most UN resolutions on Ukraine": what a vote is about, a few words after the vote.
-    let about = w.last().is_some_and(|l| ABOUT.contains(&l.as_str()))
-        && clause.cues.iter().any(|r| {
-            r.class == CueClass::Resolution
-                && r.end <= m.start
-                && words_between(clause, r.end, m.start) <= 8
-        });
+    // most UN resolutions on Ukraine": what a vote is about, a few words after the vote; and
+    // where what it calls for is to happen ("la résolution réclamant une paix juste et durable
+    // en Ukraine"), within the reach of its content.
+    let about = w.last().is_some_and(|l| {
+        let (on, place) = (
+            ABOUT.contains(&l.as_str()),
+            matches!(l.as_str(), "in" | "en"),
+        );
+        (on || place)
+            && clause.cues.iter().any(|r| {
+                let reach = if on { 8 } else { crate::RESOLUTION_WORDS };
+                r.class == CueClass::Resolution
+                    && r.end <= m.start
+                    && words_between(clause, r.end, m.start) <= reach
+            })
+    });
     next.is_some_and(|n| is_theatre(&n)) || theatre_before || about
 }
 
@@ -1276,6 +1292,15 @@ pub fn counterpart(
 /// such a word that follows it ("a resolution drafted by the United States", "un projet de
 /// résolution porté par la France"). At most six words separate the two.
 fn authors_a_resolution(clause: &Clause<'_>, m: &Mention, authors: &[String]) -> bool {
+    // "a U.S. and Albanian draft resolution": names and "and" only, right before it.
+    let juxtaposed = |between: &str| {
+        let words: Vec<&str> = between.split_whitespace().collect();
+        words.len() <= 3
+            && words.iter().all(|w| {
+                matches!(*w, "and" | "et" | "'s" | "’s")
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
     let has_author_word = |between: &str| {
         let between = format!(" {between} ");
         between.split_whitespace().count() <= 6
@@ -1284,7 +1309,8 @@ fn authors_a_resolution(clause: &Clause<'_>, m: &Mention, authors: &[String]) ->
     clause.cues.iter().any(|r| {
         r.class == CueClass::Resolution
             && if r.start >= m.end {
-                has_author_word(&fold_key(&clause.text[m.end..r.start]).replace('-', " "))
+                juxtaposed(&clause.text[m.end..r.start])
+                    || has_author_word(&fold_key(&clause.text[m.end..r.start]).replace('-', " "))
             } else {
                 // After the resolution, the author follows "by"/"par" (and an article).
                 r.end <= m.start && {
