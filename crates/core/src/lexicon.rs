@@ -92,7 +92,7 @@ struct LexiconFile {
     #[serde(default)]
     resumptions: Vec<String>,
     #[serde(default)]
-    interposed_times: Vec<String>,
+    interposed: Vec<String>,
     #[serde(default)]
     joinings: Vec<String>,
     #[serde(default)]
@@ -208,9 +208,10 @@ pub struct Lexicon {
     /// Words that resume what a hostile act stopped ("a repris ses activités", "resumed"),
     /// folded: the suspension or closure told after them in the clause is undone.
     pub resumptions: Vec<String>,
-    /// Words of time that stand inside a phrase without breaking it ("a voté jeudi contre" is
-    /// "a voté contre"), folded: cue phrases are also matched as if they were not there.
-    pub interposed_times: Vec<String>,
+    /// Words of time or manner that stand inside a phrase without breaking it ("a voté jeudi
+    /// contre" is "a voté contre", "has moved steadily toward"), folded: cue phrases are matched
+    /// as if they were not there.
+    pub interposed: Vec<String>,
     /// Verbs of taking part in an act others began ("joined", "s'associer aux"), folded: joining
     /// a hostile act is doing it, and refusing to join one refuses the act.
     pub joinings: Vec<String>,
@@ -490,7 +491,7 @@ impl Lexicon {
             refusals: fold_all(file.refusals, "refusals")?,
             demands: fold_all(file.demands, "demands")?,
             resumptions: fold_all(file.resumptions, "resumptions")?,
-            interposed_times: fold_all(file.interposed_times, "interposed_times")?,
+            interposed: fold_all(file.interposed, "interposed")?,
             joinings: fold_all(file.joinings, "joinings")?,
             both_sides: fold_all(file.both_sides, "both_sides")?,
             cancellations: fold_all(file.cancellations, "cancellations")?,

@@ -964,10 +964,10 @@ fn is_commentators_place(clause: &Clause<'_>, m: &Mention, commentators: &[Strin
     }) else {
         return false;
     };
-    // "writing from Lagos", "joint depuis Bamako".
+    // "writing from Lagos", "joint depuis Bamako", "les analystes de Nairobi".
     if !matches!(
         preposition.1.as_str(),
-        "in" | "at" | "à" | "au" | "en" | "from" | "depuis"
+        "in" | "at" | "à" | "au" | "en" | "from" | "depuis" | "de"
     ) {
         return false;
     }

@@ -454,7 +454,11 @@ impl Extractor {
                         }
                         Some((i, cue))
                             if self.is_someone_elses_act(clause, i, cue, c)
-                                || attribute::acts_in_later_contrast(clause, cue, c) =>
+                                || attribute::acts_in_later_contrast(clause, cue, c)
+                                || own_forces_leave(clause, cue, &lex.events[i], c, |t| {
+                                    matches!(t.class, CueClass::Topic(k)
+                                        if lex.topics[k].category == Category::Military)
+                                }) =>
                         {
                             others.push(cue);
                         }
@@ -525,7 +529,10 @@ impl Extractor {
             let event = reread(event, self.receives_relocated_forces(clause, event, c));
             let event = reread(event, self.threatened(clause, cue, event));
             let event = reread(event, self.regretted(clause, cue, event, c));
-            let (event, counterpart) = match self.criticises_an_act_against(clause, cue, event) {
+            let (event, counterpart) = match self
+                .criticises_an_act_against(clause, cue, event)
+                .or_else(|| self.thanks_a_power(clause, cue, event, c))
+            {
                 Some((support, target)) => (&lex.events[support], target),
                 None => (event, counterpart),
             };
@@ -717,13 +724,13 @@ impl Extractor {
         event: &EventCue,
     ) -> Option<usize> {
         (event.event_type == EventType::Reject
-            && followed_within(clause, &cue, CueClass::Resolution, 6))
+            && followed_within(clause, &cue, CueClass::Resolution, VOTE_REACH))
         .then(|| self.event_of(EventType::Support, Stance::Cooperative))
         .flatten()
     }
 
     /// Condemnation of the power a resolution names when the country votes for it, the
-    /// resolution at most six words after the lexicon's `votes_for` phrase ("has supported
+    /// resolution at most seven words after the lexicon's `votes_for` phrase ("has supported
     /// every General Assembly resolution on Ukraine", "voted on Friday in favour of a draft
     /// resolution condemning Russia's referendums"): the resolution's side is the voter's. Not
     /// when a power is named before the resolution word, as its author ("backed Russia's draft
@@ -737,7 +744,7 @@ impl Extractor {
         let resolution = clause.cues.iter().find(|r| {
             r.class == CueClass::Resolution
                 && r.start >= cue.end
-                && attribute::words_between(clause, cue.end, r.start) <= 6
+                && attribute::words_between(clause, cue.end, r.start) < VOTE_REACH
         })?;
         // The UN that holds the vote authors nothing: "supported the UN resolution on Ukraine".
         let g = &self.knowledge.gazetteer;
@@ -916,6 +923,45 @@ impl Extractor {
             return None;
         }
         self.event_of(EventType::Support, Stance::Cooperative)
+    }
+
+    /// Support for the power a country thanks, or whose act it regrets, named right after the
+    /// word of thanks or regret ("has thanked Russia and China for declining to back the renewal
+    /// of the UN arms embargo"): what the power is thanked for, however far the hostile word
+    /// that tells it, is welcomed, and the power thanked is the party. Returns the support event
+    /// and that power. Not when someone other than the country is named before the thanks.
+    fn thanks_a_power(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        country: usize,
+    ) -> Option<(usize, EntityRef)> {
+        if event.stance != Stance::Hostile {
+            return None;
+        }
+        let thanks = clause
+            .cues
+            .iter()
+            .rfind(|p| p.class == CueClass::Context(ContextPhrase::Regret) && p.end <= cue.start)?;
+        let someone_else = clause.mentions.iter().any(|m| {
+            m.entity != EntityRef::Country(country)
+                && m.end <= thanks.start
+                && !attribute::is_aside_at(clause, m.start)
+        });
+        let thanked = clause.mentions.iter().find(|m| {
+            !matches!(m.entity, EntityRef::Country(_))
+                && m.start >= thanks.end
+                && m.end <= cue.start
+                && attribute::words_between(clause, thanks.end, m.start) <= 1
+        })?;
+        if someone_else {
+            return None;
+        }
+        Some((
+            self.event_of(EventType::Support, Stance::Cooperative)?,
+            thanked.entity,
+        ))
     }
 
     /// Support for the power a criticised hostile act is aimed at ("Mali condemned the sanctions
@@ -1295,6 +1341,10 @@ fn opposes_outside_powers(clause: &Clause<'_>, cue: CueHit) -> bool {
         || cues_after(clause, &cue, 6).any(outside)
 }
 
+/// How many words after a vote its resolution word may come: "voted against the March 2022
+/// U.N. General Assembly resolution".
+const VOTE_REACH: usize = 8;
+
 /// How far after a resolution word its content reaches: "a resolution that calls for a
 /// comprehensive, just and lasting peace in Ukraine and for the immediate withdrawal of Russian
 /// forces" puts the withdrawal fifteen words after it.
@@ -1371,6 +1421,43 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
     cues_after(clause, cue, 6)
         .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c))
         || followed_within(clause, cue, CueClass::Conflict, 4)
+}
+
+/// Whether a departure is the country's own forces' from home, named by its demonym and a word
+/// for forces at most two words before the event word, with no other name or event word between,
+/// and the country itself right after it ("Kenyan police officers left Nairobi for Haiti"): they
+/// go on a mission, they break with no one. Forces leaving a foreign post ("South African
+/// soldiers left Goma") end a deployment, which stays an event.
+fn own_forces_leave(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    event: &EventCue,
+    country: usize,
+    is_forces: impl Fn(&CueHit) -> bool,
+) -> bool {
+    let home_left = clause.mentions.iter().any(|m| {
+        m.entity == EntityRef::Country(country)
+            && m.start >= cue.end
+            && attribute::words_between(clause, cue.end, m.start) == 0
+    });
+    event.event_type == EventType::Retreat
+        && home_left
+        && clause.mentions.iter().any(|m| {
+            let between = |c: &CueHit| c.start >= m.end && c.end <= cue.start;
+            m.entity == EntityRef::Country(country)
+                && m.kind == AliasKind::Demonym
+                && m.end <= cue.start
+                && attribute::words_between(clause, m.end, cue.start) <= 2
+                && clause.cues.iter().any(|c| between(c) && is_forces(c))
+                && !clause
+                    .mentions
+                    .iter()
+                    .any(|o| o.start >= m.end && o.end <= cue.start)
+                && !clause
+                    .cues
+                    .iter()
+                    .any(|e| between(e) && matches!(e.class, CueClass::Event(_)))
+        })
 }
 
 /// Whether a power (or organisation) or an armed group is named before `cue` in the clause: a

@@ -338,9 +338,9 @@ pub struct CueMatcher {
     /// the automaton reports a string once, though "in favour of" is both a word of support
     /// and a vote for a resolution.
     cues: Vec<Vec<(CueClass, bool)>>,
-    /// The lexicon's `interposed_times` ("jeudi", "on Monday"), cut from the text before
-    /// matching so that "a voté jeudi contre" matches "a voté contre".
-    times: AhoCorasick,
+    /// The lexicon's `interposed` words ("jeudi", "on Monday", "steadily"), cut from the text
+    /// before matching so that "a voté jeudi contre" matches "a voté contre".
+    interposed: AhoCorasick,
 }
 
 impl CueMatcher {
@@ -440,16 +440,20 @@ impl CueMatcher {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)?;
-        let times = AhoCorasick::new(&lexicon.interposed_times)?;
-        Ok(CueMatcher { ac, cues, times })
+        let interposed = AhoCorasick::new(&lexicon.interposed)?;
+        Ok(CueMatcher {
+            ac,
+            cues,
+            interposed,
+        })
     }
 
-    /// Every cue found in the folded text, in order of position. Words of time are cut first,
+    /// Every cue found in the folded text, in order of position. Interposed words are cut first,
     /// each with the space after it, so that a phrase they interrupt is found, its span still
     /// in the original text.
     pub fn find(&self, folded: &Folded) -> Vec<CueHit> {
         let cut: Vec<(usize, usize)> = self
-            .times
+            .interposed
             .find_iter(&folded.text)
             .filter(|m| is_word(&folded.text, m.start(), m.end(), false))
             .filter(|m| folded.text[m.end()..].starts_with(' '))
