@@ -981,3 +981,16 @@ fn a_power_taking_control_is_no_seizure_of_its_holdings() {
         "Russian forces took control of the gold mine in Mali."
     ));
 }
+
+#[test]
+fn a_drug_seizure_is_police_work_not_a_seizure_from_a_power() {
+    let f = facts(
+        "Police in Guinea-Bissau seized more than two tons of cocaine in an operation carried \
+         out with the US Drug Enforcement Administration.",
+    );
+    assert!(
+        !f.iter()
+            .any(|f| f.event_type == orbit_core::EventType::Coerce),
+        "{f:?}"
+    );
+}
