@@ -51,4 +51,8 @@ eval:
 	$(ORBIT) eval --labels eval/realistic40.jsonl --floor eval/realistic40.floor.toml
 	$(ORBIT) eval --labels eval/realistic41.jsonl --floor eval/realistic41.floor.toml
 	$(ORBIT) eval --labels eval/realistic42.jsonl --floor eval/realistic42.floor.toml
+	$(ORBIT) eval --labels eval/realistic43.jsonl --floor eval/realistic43.floor.toml
+	$(ORBIT) eval --labels eval/realistic44.jsonl --floor eval/realistic44.floor.toml
+	$(ORBIT) eval --labels eval/realistic45.jsonl --floor eval/realistic45.floor.toml
+	$(ORBIT) eval --labels eval/realistic46.jsonl --floor eval/realistic46.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
