@@ -379,6 +379,17 @@ pub(crate) fn left_from_or_in(clause: &Clause<'_>, at: usize) -> bool {
 }
 
 /// The last `n` words before `pos` in the clause, lowercased.
+/// Whether a power is named as absent: "même sans Russes sur le terrain, la rupture éloigne le
+/// Tchad de l'orbite occidentale", "without Russian troops". Another power named is then the
+/// party; alone, the absent one still is ("se développer sans la Banque mondiale"). Grammar,
+/// not knowledge: the prepositions of absence, with at most one word between ("sans soldats
+/// russes").
+fn is_absent(clause: &Clause<'_>, m: &Mention) -> bool {
+    let words = words_before(clause, m.start, 2);
+    let absence = |w: &str| matches!(w, "sans" | "without");
+    words.iter().any(|w| absence(w))
+}
+
 fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];
     let mut words: Vec<String> = before
@@ -1275,6 +1286,7 @@ pub fn counterpart(
             };
             (
                 neutral,
+                is_absent(clause, m),
                 destination,
                 author,
                 other_part,
