@@ -420,7 +420,18 @@ fn is_dateline(clause: &Clause<'_>, m: &Mention) -> bool {
         || after.starts_with("- ")
         || after.starts_with("(Reuters)")
         || after.starts_with("(AFP)");
-    dash || (shouted && (after.starts_with(',') || after.starts_with('(')))
+    // "Dakar, 27 mars (APA) - ...": a date or an agency, a few words, then the dash.
+    let dated = (after.starts_with(',') || after.starts_with('('))
+        && [" — ", " – ", " - ", ") -", ") —", ") –"]
+            .iter()
+            .filter_map(|d| after.find(d))
+            .min()
+            .is_some_and(|at| {
+                let head = &after[..at + 1];
+                head.split_whitespace().count() <= 5
+                    && head.chars().any(|c| c.is_ascii_digit() || c == '(')
+            });
+    dash || dated || (shouted && (after.starts_with(',') || after.starts_with('(')))
 }
 
 /// A country named alongside a power as a co-provider ("l'assistance de la Russie et du Rwanda",
@@ -933,9 +944,30 @@ fn is_fronted_place(clause: &Clause<'_>, m: &Mention) -> bool {
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
+    let locative = |p: &str| matches!(p, "in" | "au" | "en" | "à" | "aux" | "a" | "at");
+    // The place alone, or after a few words of setting with no event word among them and no
+    // name ("Réunis dimanche à Abuja, les chefs d'État...", "Speaking in Accra, ..."; not
+    // "During a visit to Bamako, ...", where the place is the visit's).
+    let original: Vec<&str> = clause.text[clause.start..m.start]
+        .split_whitespace()
+        .collect();
+    // A capitalised word after the first continues a name ("Islamic State in Somalia, ...").
+    let named = original
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let setting = |words: &[String]| {
+        words.len() <= 3
+            && (words.is_empty() || !named)
+            && !clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Event(_)) && c.start >= clause.start && c.end <= m.start
+            })
+    };
     let fronted = match before.as_slice() {
-        [p] => matches!(p.as_str(), "in" | "au" | "en" | "à" | "aux"),
-        [p, a] => matches!(p.as_str(), "in" | "à" | "a") && DEFINITE_ARTICLES.contains(&a.as_str()),
+        [lead @ .., p, a] if DEFINITE_ARTICLES.contains(&a.as_str()) => {
+            matches!(p.as_str(), "in" | "à" | "a") && setting(lead)
+        }
+        [lead @ .., p] => locative(p) && setting(lead),
         _ => false,
     };
     fronted && clause.text[m.end..clause.end].trim_start().starts_with(',')
