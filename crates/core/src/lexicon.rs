@@ -27,9 +27,9 @@ pub struct EventCue {
     /// deployment with troops in the sentence, and a visit when a minister arrives.
     #[serde(default)]
     pub requires_topic: Option<Category>,
-    /// Only an event of this type when no power is named before its word in the clause: the
-    /// country acts on what a power holds ("Niger took control of the mine Orano ran"), while a
-    /// power taking control is its own deployment or investment.
+    /// Only an event of this type when no power, organisation or armed group is named before
+    /// its word in the clause: the country acts on what a power holds ("Niger took control of
+    /// the mine Orano ran"), while a power taking control is its own deployment or investment.
     #[serde(default)]
     pub country_acts: bool,
     pub cues: Vec<String>,

@@ -378,7 +378,6 @@ pub(crate) fn left_from_or_in(clause: &Clause<'_>, at: usize) -> bool {
             .is_some_and(|w| matches!(w.as_str(), "in" | "en" | "dans" | "across"))
 }
 
-/// The last `n` words before `pos` in the clause, lowercased.
 /// Whether a power is named as absent: "même sans Russes sur le terrain, la rupture éloigne le
 /// Tchad de l'orbite occidentale", "without Russian troops". Another power named is then the
 /// party; alone, the absent one still is ("se développer sans la Banque mondiale"). Grammar,
@@ -390,6 +389,7 @@ fn is_absent(clause: &Clause<'_>, m: &Mention) -> bool {
     words.iter().any(|w| absence(w))
 }
 
+/// The last `n` words before `pos` in the clause, lowercased.
 fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];
     let mut words: Vec<String> = before

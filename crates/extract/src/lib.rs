@@ -416,6 +416,7 @@ impl Extractor {
             .min();
         // The article's own words: the analysed text differs in its commas only.
         let body = doc.text[clause.start..clause.end].trim();
+        let is_forces = |c: &CueHit| matches!(c.class, CueClass::Topic(t) if lex.topics[t].category == Category::Military);
 
         let mut facts = Vec::new();
         for c in countries {
@@ -455,10 +456,7 @@ impl Extractor {
                         Some((i, cue))
                             if self.is_someone_elses_act(clause, i, cue, c)
                                 || attribute::acts_in_later_contrast(clause, cue, c)
-                                || own_forces_leave(clause, cue, &lex.events[i], c, |t| {
-                                    matches!(t.class, CueClass::Topic(k)
-                                        if lex.topics[k].category == Category::Military)
-                                }) =>
+                                || own_forces_leave(clause, cue, &lex.events[i], c, is_forces) =>
                         {
                             others.push(cue);
                         }
@@ -479,7 +477,6 @@ impl Extractor {
 
             // Which power: the one named nearest the event, else the previous sentence's only
             // power when this one opens with a pronoun ("They also support other putschists...").
-            let is_forces = |c: &CueHit| matches!(c.class, CueClass::Topic(t) if lex.topics[t].category == Category::Military);
             let (counterpart, power_prefix) =
                 match attribute::counterpart(clause, cue, g, lex, is_forces) {
                     Some(p) => (p, None),
