@@ -142,6 +142,8 @@ struct LexiconFile {
     #[serde(default)]
     resolution_authors: Vec<String>,
     #[serde(default)]
+    group_nouns: Vec<String>,
+    #[serde(default)]
     theatres: Vec<String>,
     #[serde(default)]
     theatre_links: Vec<String>,
@@ -264,6 +266,9 @@ pub struct Lexicon {
     /// Words that make a power a resolution's author ("a US-drafted resolution", "un texte
     /// porté par les États-Unis"), folded: the author is not whom the resolution condemns.
     pub resolution_authors: Vec<String>,
+    /// The words for "group" ("group", "groupe"), folded: after a name that is no armed group's
+    /// ("Russia's Yadran group", "the Adani Group") they name a company or body.
+    pub group_nouns: Vec<String>,
     /// Words for a war or its settlement ("war", "peace", "invasion"), folded: a country named
     /// right before one ("the Ukraine war") or after one and a link word ("peace in Ukraine",
     /// `theatre_links`) is where it happens, not a party.
@@ -509,6 +514,7 @@ impl Lexicon {
             outside_powers: fold_all(file.outside_powers, "outside_powers")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
             resolution_authors: fold_all(file.resolution_authors, "resolution_authors")?,
+            group_nouns: fold_all(file.group_nouns, "group_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,
             theatre_links: fold_all(file.theatre_links, "theatre_links")?,
             theatre_parts: fold_all(file.theatre_parts, "theatre_parts")?,

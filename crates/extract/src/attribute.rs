@@ -1362,7 +1362,7 @@ fn authors_a_resolution(clause: &Clause<'_>, m: &Mention, authors: &[String]) ->
                     let mut words: Vec<&str> = between.split_whitespace().collect();
                     while words
                         .last()
-                        .is_some_and(|w| matches!(*w, "the" | "la" | "le" | "les" | "l'"))
+                        .is_some_and(|w| DEFINITE_ARTICLES.contains(w) || LIST_ARTICLES.contains(w))
                     {
                         words.pop();
                     }
@@ -1591,9 +1591,9 @@ pub fn actor(
 }
 
 /// Whether `m` names the owner of the forces that are the subject of the event at `cue`:
-/// "<power> <forces> [at most two words] <cue>" ("Russian troops entered", "French soldiers
-/// have left").
-fn heads_subject_of(
+/// "<owner> <forces> [at most two words] <cue>" ("Russian troops entered", "French soldiers
+/// have left", "Kenyan police officers left").
+pub(crate) fn heads_subject_of(
     clause: &Clause<'_>,
     m: &Mention,
     cue: CueHit,

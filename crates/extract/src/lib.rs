@@ -29,7 +29,7 @@ use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::EventCue;
 use orbit_core::{
     Actor, Category, DateBasis, DateMention, Direction, Document, EventType, Fact, FuzzyDate,
-    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold,
+    Knowledge, MAX_FACT_CHARS, Stance, find_dates, fold, fold_key,
 };
 
 use attribute::{Clause, Roles};
@@ -456,7 +456,7 @@ impl Extractor {
                         Some((i, cue))
                             if self.is_someone_elses_act(clause, i, cue, c)
                                 || attribute::acts_in_later_contrast(clause, cue, c)
-                                || own_forces_leave(clause, cue, &lex.events[i], c, is_forces) =>
+                                || own_forces_leave(clause, cue, &lex.events[i], c, &is_forces) =>
                         {
                             others.push(cue);
                         }
@@ -908,15 +908,7 @@ impl Extractor {
             return None;
         }
         let regret = attribute::phrase_before(clause, cue.start, ContextPhrase::Regret, 6)?;
-        // Powers named in an aside before it are not the speaker ("Abiy, che ha stretto
-        // rapporti con Pechino e Ankara, ha ringraziato l'Italia...").
-        let someone_else_regrets = clause.mentions.iter().any(|m| {
-            m.entity != EntityRef::Country(country)
-                && m.start >= clause.start
-                && m.end <= regret
-                && !attribute::is_aside_at(clause, m.start)
-        });
-        if someone_else_regrets {
+        if named_before_the_speech(clause, regret, country) {
             return None;
         }
         self.event_of(EventType::Support, Stance::Cooperative)
@@ -941,20 +933,15 @@ impl Extractor {
             .cues
             .iter()
             .rfind(|p| p.class == CueClass::Context(ContextPhrase::Regret) && p.end <= cue.start)?;
-        let someone_else = clause.mentions.iter().any(|m| {
-            m.entity != EntityRef::Country(country)
-                && m.end <= thanks.start
-                && !attribute::is_aside_at(clause, m.start)
-        });
+        if named_before_the_speech(clause, thanks.start, country) {
+            return None;
+        }
         let thanked = clause.mentions.iter().find(|m| {
             !matches!(m.entity, EntityRef::Country(_))
                 && m.start >= thanks.end
                 && m.end <= cue.start
                 && attribute::words_between(clause, thanks.end, m.start) <= 1
         })?;
-        if someone_else {
-            return None;
-        }
         Some((
             self.event_of(EventType::Support, Stance::Cooperative)?,
             thanked.entity,
@@ -1101,8 +1088,10 @@ impl Extractor {
                 .any(|w| self.knowledge.lexicon.against.iter().any(|a| a.matches(w)));
             // "the Yadran group" is a company; "militants, including the Lakurawa group" still
             // names militants.
-            let armed = cues_after(clause, c, BACKING_WINDOW)
-                .any(|g| g.class == CueClass::ArmedGroup && !names_a_body(clause, g));
+            let armed = cues_after(clause, c, BACKING_WINDOW).any(|g| {
+                g.class == CueClass::ArmedGroup
+                    && !names_a_body(clause, g, &self.knowledge.lexicon.group_nouns)
+            });
             !against
                 && armed
                 && !clause.cues.iter().any(|g| {
@@ -1420,40 +1409,40 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
         || followed_within(clause, cue, CueClass::Conflict, 4)
 }
 
-/// Whether a departure is the country's own forces' from home, named by its demonym and a word
-/// for forces at most two words before the event word, with no other name or event word between,
-/// and the country itself right after it ("Kenyan police officers left Nairobi for Haiti"): they
-/// go on a mission, they break with no one. Forces leaving a foreign post ("South African
-/// soldiers left Goma") end a deployment, which stays an event.
+/// Whether someone other than `country` is named before a word of regret or thanks at `at`,
+/// and so may be the one speaking ("France regretted Mali's decision..."). Powers named in an
+/// aside are not the speaker ("Abiy, che ha stretto rapporti con Pechino e Ankara, ha
+/// ringraziato l'Italia...").
+fn named_before_the_speech(clause: &Clause<'_>, at: usize, country: usize) -> bool {
+    clause.mentions.iter().any(|m| {
+        m.entity != EntityRef::Country(country)
+            && m.start >= clause.start
+            && m.end <= at
+            && !attribute::is_aside_at(clause, m.start)
+    })
+}
+
+/// Whether a departure is the country's own forces' from home: its demonym heading the
+/// departure's subject (see [`attribute::heads_subject_of`]) and the country itself right after
+/// the event word ("Kenyan police officers left Nairobi for Haiti"): they go on a mission, they
+/// break with no one. Forces leaving a foreign post ("South African soldiers left Goma") end a
+/// deployment, which stays an event.
 fn own_forces_leave(
     clause: &Clause<'_>,
     cue: CueHit,
     event: &EventCue,
     country: usize,
-    is_forces: impl Fn(&CueHit) -> bool,
+    is_forces: &impl Fn(&CueHit) -> bool,
 ) -> bool {
-    let home_left = clause.mentions.iter().any(|m| {
-        m.entity == EntityRef::Country(country)
-            && m.start >= cue.end
-            && attribute::words_between(clause, cue.end, m.start) == 0
-    });
+    let own = |m: &&Mention| m.entity == EntityRef::Country(country);
     event.event_type == EventType::Retreat
-        && home_left
-        && clause.mentions.iter().any(|m| {
-            let between = |c: &CueHit| c.start >= m.end && c.end <= cue.start;
-            m.entity == EntityRef::Country(country)
-                && m.kind == AliasKind::Demonym
-                && m.end <= cue.start
-                && attribute::words_between(clause, m.end, cue.start) <= 2
-                && clause.cues.iter().any(|c| between(c) && is_forces(c))
-                && !clause
-                    .mentions
-                    .iter()
-                    .any(|o| o.start >= m.end && o.end <= cue.start)
-                && !clause
-                    .cues
-                    .iter()
-                    .any(|e| between(e) && matches!(e.class, CueClass::Event(_)))
+        && clause
+            .mentions
+            .iter()
+            .filter(own)
+            .any(|m| m.start >= cue.end && attribute::words_between(clause, cue.end, m.start) == 0)
+        && clause.mentions.iter().filter(own).any(|m| {
+            m.kind == AliasKind::Demonym && attribute::heads_subject_of(clause, m, cue, is_forces)
         })
 }
 
@@ -1470,20 +1459,17 @@ fn other_actor_before(clause: &Clause<'_>, cue: &CueHit) -> bool {
             .any(|g| g.class == CueClass::ArmedGroup && g.end <= cue.start)
 }
 
-/// Whether a bare group word ("group", "groupe") follows a name that is no armed group's: "Russia's
-/// Yadran group", "the Adani Group" are companies ("the Islamic State group" names its group
-/// with a word of the list, and stays one).
-fn names_a_body(clause: &Clause<'_>, group: &CueHit) -> bool {
+/// Whether a group word of the lexicon's `group_nouns` follows a name that is no armed group's:
+/// "Russia's Yadran group", "the Adani Group" are companies ("the Islamic State group" names its
+/// group with a word of the list, and stays one; "M23 rebels" are rebels).
+fn names_a_body(clause: &Clause<'_>, group: &CueHit, group_nouns: &[String]) -> bool {
     let before = clause.text[clause.start..group.start].trim_end();
     let name_start = before
         .rfind(char::is_whitespace)
         .map_or(clause.start, |at| clause.start + at + 1);
     let name = &clause.text[name_start..group.start];
-    // The word "group" itself, not a word for fighters ("M23 rebels" are rebels).
-    let bare = clause.text[group.start..group.end]
-        .to_lowercase()
-        .starts_with("group");
-    bare && name.chars().next().is_some_and(char::is_uppercase)
+    group_nouns.contains(&fold_key(&clause.text[group.start..group.end]))
+        && name.chars().next().is_some_and(char::is_uppercase)
         && !clause
             .cues
             .iter()
