@@ -127,9 +127,11 @@ impl Extractor {
         let mut ctx = ParagraphContext::default();
         let mut seen = HashSet::new();
         let mut facts = Vec::new();
+        // The index of the sentence each fact comes from, for rules across sentences.
+        let mut sentence_of = Vec::new();
         let sentences = segment::sentences(text, lang);
         let focus = self.focus(doc, &mentions, &sentences);
-        for sentence in sentences {
+        for (index, sentence) in sentences.into_iter().enumerate() {
             if sentence.paragraph != ctx.paragraph {
                 ctx = ParagraphContext {
                     paragraph: sentence.paragraph,
@@ -242,6 +244,7 @@ impl Extractor {
                             || clause.has(CueClass::Comparison));
                     if !background && seen.insert((fact.country.clone(), fact.text.clone())) {
                         facts.push(fact);
+                        sentence_of.push(index);
                     }
                 }
             }
@@ -262,7 +265,7 @@ impl Extractor {
                 ctx.date = sentence_date;
             }
         }
-        facts
+        without_handed_over_retreats(facts, &sentence_of)
     }
 
     /// The countries the article is about: those its title names, else those its first
@@ -1251,6 +1254,42 @@ const JOINED_WORDS: usize = 3;
 
 /// Where the joining verb begins when the hostile act at `cue` is one the country joins ("Kenya
 /// joined the condemnation of Russia", "refusé de s'associer aux condamnations").
+/// How many sentences after a withdrawal the same power's deployment in the same country may be
+/// told and still be one hand-over. Only after: "Russian instructors arrived in 2021. They left
+/// this month." is an arrival and then a departure.
+const HANDOVER_REACH: usize = 2;
+
+/// `facts` without the withdrawals of a power whose forces, a sentence or two away, deploy or
+/// take over in the same country: "Wagner a annoncé quitter le Mali. Le contingent de l'Africa
+/// Corps reprendra les positions." The power stays; its deployment is the fact to count. The
+/// same within one sentence is [`Extractor::handed_over_within`].
+fn without_handed_over_retreats(facts: Vec<Fact>, sentence_of: &[usize]) -> Vec<Fact> {
+    let stays = |retreat: &Fact, at: usize| {
+        facts.iter().zip(sentence_of).any(|(other, &other_at)| {
+            other.event_type == EventType::Mobilize
+                && other.actor == Actor::Counterpart
+                && !other.negated
+                && other.country == retreat.country
+                && other.counterpart == retreat.counterpart
+                && (at + 1..=at + HANDOVER_REACH).contains(&other_at)
+        })
+    };
+    let handed_over: Vec<bool> = facts
+        .iter()
+        .zip(sentence_of)
+        .map(|(fact, &at)| {
+            fact.event_type == EventType::Retreat
+                && fact.actor == Actor::Counterpart
+                && stays(fact, at)
+        })
+        .collect();
+    facts
+        .into_iter()
+        .zip(handed_over)
+        .filter_map(|(fact, dropped)| (!dropped).then_some(fact))
+        .collect()
+}
+
 fn joined_at(clause: &Clause<'_>, cue: &CueHit) -> Option<usize> {
     attribute::phrase_before(clause, cue.start, ContextPhrase::Joining, JOINED_WORDS)
 }

@@ -994,3 +994,30 @@ fn a_drug_seizure_is_police_work_not_a_seizure_from_a_power() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_withdrawal_followed_by_the_same_powers_takeover_is_a_hand_over() {
+    let types = |text: &str, lang: &str| -> Vec<orbit_core::EventType> {
+        EXTRACTOR
+            .extract(&doc(text, None, lang))
+            .into_iter()
+            .filter(|f| f.country == "ML" && f.counterpart == "RU")
+            .map(|f| f.event_type)
+            .collect()
+    };
+    let handed_over = types(
+        "Le groupe Wagner a annoncé quitter le Mali. Le contingent de l'Africa Corps \
+         reprendra les positions, a confirmé une source sécuritaire à Bamako.",
+        "fr",
+    );
+    assert_eq!(handed_over, [orbit_core::EventType::Mobilize]);
+    // An arrival told before a departure is the story of both.
+    let arrived_then_left = types(
+        "Russian instructors arrived in Mali in 2021. This month Wagner left Mali.",
+        "en",
+    );
+    assert!(
+        arrived_then_left.contains(&orbit_core::EventType::Retreat),
+        "{arrived_then_left:?}"
+    );
+}
