@@ -151,6 +151,8 @@ struct LexiconFile {
     theatre_parts: Vec<String>,
     fronted_context: Vec<String>,
     trailing_context: Vec<String>,
+    #[serde(default)]
+    trailing_before_a_name: Vec<String>,
     aside_openers: Vec<String>,
     reporting_verbs: Vec<String>,
     agency_words: Vec<String>,
@@ -188,8 +190,8 @@ pub struct Lexicon {
     /// Phrases of a vote for a resolution ("voted in favour of"): its content becomes the
     /// voter's own.
     pub votes_for: Vec<String>,
-    /// Regions larger than one country ("the Sahel", "West Africa"): a departure from one is no
-    /// single country's rupture.
+    /// Regions larger than one country ("the Sahel", "West Africa") and fronts inside one ("the
+    /// frontlines"): a departure from one is no country's rupture.
     pub regions: Vec<String>,
     /// Hostile measures ("sanctions", "embargo", "designation"): ending one is a concession.
     pub measures: Vec<String>,
@@ -327,6 +329,10 @@ pub struct Asides {
     pub fronted: Vec<String>,
     /// Openings of a trailing context clause: " after they ", " après le ".
     pub trailing: Vec<String>,
+    /// Openings of a trailing context clause only when a name follows within two words: " since "
+    /// in "since Russian fighters arrived in 2018", not in "deployed since 2021" or "have since
+    /// agreed".
+    pub trailing_before_a_name: Vec<String>,
     /// Openings of a relative clause or description: ", which", " composé de".
     pub openers: Vec<String>,
 }
@@ -521,6 +527,10 @@ impl Lexicon {
             asides: Asides {
                 fronted: lower_all(file.fronted_context, "fronted_context")?,
                 trailing: lower_all(file.trailing_context, "trailing_context")?,
+                trailing_before_a_name: lower_all(
+                    file.trailing_before_a_name,
+                    "trailing_before_a_name",
+                )?,
                 openers: lower_all(file.aside_openers, "aside_openers")?,
             },
             reporting: Reporting {

@@ -1033,18 +1033,19 @@ fn in_aside(clause: &Clause<'_>, m: &Mention) -> bool {
     is_aside_at(clause, m.start)
 }
 
-/// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]);
-/// also true after "that has been" / "which was": what is said *of* an entity there is its
-/// description, not the event. Context is an aside too: a fronted phrase up to its comma
-/// ("Amid Wagner's departure, ..."), or a trailing "after they departed" clause. The phrases
-/// are the lexicon's `fronted_context`, `trailing_context` and `aside_openers`.
+/// Whether byte `pos` of the document lies in an aside of the clause (see [`in_aside`]): a
+/// context phrase ([`is_context_at`]) or a description ([`is_description_at`]).
 pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
+    is_context_at(clause, pos) || is_description_at(clause, pos)
+}
+
+/// Whether byte `pos` of the document lies in context set beside the event: a fronted phrase up
+/// to its comma ("Amid Wagner's departure, ..."), or a trailing "after they departed" clause.
+/// The phrases are the lexicon's `fronted_context`, `trailing_context` and
+/// `trailing_before_a_name`.
+pub fn is_context_at(clause: &Clause<'_>, pos: usize) -> bool {
     let before = &clause.text[clause.start..pos];
-    let scan = clause
-        .aside_scan
-        .get_or_init(|| AsideScan::of(clause))
-        .as_ref()
-        .filter(|_| pos <= clause.end);
+    let scan = aside_scan(clause, pos);
     if let Some(comma) = match scan {
         Some(scan) => scan.fronted_comma,
         None => fronted_comma(clause),
@@ -1052,26 +1053,41 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
     {
         return true;
     }
-    let (lower, trailing, last_opener) = match scan {
+    match scan {
+        Some(scan) => scan
+            .first_trailing_end
+            .is_some_and(|e| e <= scan.lower_at[before.len()]),
+        None => clause.asides.has_trailing_context(&before.to_lowercase()),
+    }
+}
+
+/// The clause's cached lowercased scan, when `pos` lies in the clause and the clause has one.
+fn aside_scan<'c>(clause: &'c Clause<'_>, pos: usize) -> Option<&'c AsideScan> {
+    clause
+        .aside_scan
+        .get_or_init(|| AsideScan::of(clause))
+        .as_ref()
+        .filter(|_| pos <= clause.end)
+}
+
+/// Whether byte `pos` of the document lies in a description: inside parentheses, in a relative
+/// clause (", which", ", qui") up to the next comma, dash or parenthesis, or after "that has
+/// been" / "which was": what is said *of* an entity there is its description, not the event.
+/// The phrases are the lexicon's `aside_openers`.
+pub fn is_description_at(clause: &Clause<'_>, pos: usize) -> bool {
+    let before = &clause.text[clause.start..pos];
+    let (lower, last_opener) = match aside_scan(clause, pos) {
         Some(scan) => {
             let len = scan.lower_at[before.len()];
             let last_opener = scan.opener_ends.iter().rev().find(|&&e| e <= len);
-            (
-                Cow::Borrowed(&scan.lower[..len]),
-                scan.first_trailing_end.is_some_and(|e| e <= len),
-                last_opener.copied(),
-            )
+            (Cow::Borrowed(&scan.lower[..len]), last_opener.copied())
         }
         None => {
             let lower = before.to_lowercase();
-            let trailing = clause.asides.has_trailing_context(&lower);
             let last_opener = clause.asides.last_opener_end(&lower);
-            (Cow::Owned(lower), trailing, last_opener)
+            (Cow::Owned(lower), last_opener)
         }
     };
-    if trailing {
-        return true;
-    }
     let open = before.matches('(').count();
     let close = before.matches(')').count();
     if open > close {
@@ -1144,7 +1160,28 @@ impl AsideScan {
         lower_at[whole.len()] = lower.len();
         // Each phrase found in the lowercased clause is found in a lowercased prefix exactly
         // when it ends inside it.
-        let first_trailing_end = clause.asides.trailing_ends(&lower).min();
+        // A phrase that opens a clause only before a name: a mention starts within two words
+        // of it ("since Russian fighters arrived", "since General Tiani seized power").
+        let name_follows = |end: usize| {
+            let at = clause.start + lower_at.partition_point(|&l| l < end);
+            clause.mentions.iter().any(|m| {
+                m.start >= at
+                    && clause
+                        .text
+                        .get(at..m.start)
+                        .is_some_and(|between| between.split_whitespace().count() <= 1)
+            })
+        };
+        let first_trailing_end = clause
+            .asides
+            .trailing_ends(&lower)
+            .chain(
+                clause
+                    .asides
+                    .trailing_before_a_name_ends(&lower)
+                    .filter(|&end| name_follows(end)),
+            )
+            .min();
         let mut opener_ends: Vec<usize> = clause.asides.opener_ends(&lower).collect();
         opener_ends.sort_unstable();
         Some(AsideScan {
@@ -1750,6 +1787,28 @@ pub fn inherited_power(
         "he" | "she" if previous.iter().any(|(_, k)| *k == AliasKind::Person) => Some(only),
         _ => None,
     }
+}
+
+/// The power whose event an opening possessive names: "Its departure opened the way for a
+/// column of Malian troops backed by Wagner fighters" is the departure of the UN mission the
+/// sentence before named, not Wagner's; "Leur retrait...". The previous sentence's only power,
+/// when the possessive is the clause's first word and the event word comes right after it.
+pub fn possessive_owner(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    previous: &[(EntityRef, AliasKind)],
+) -> Option<EntityRef> {
+    // Grammar, not knowledge: the possessive determiners of the third person.
+    const POSSESSIVES: [&str; 7] = ["its", "their", "son", "sa", "ses", "leur", "leurs"];
+    let mut before = clause.text[clause.start..cue.start].split_whitespace();
+    let first = before.next()?;
+    let possessive = first
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if before.next().is_some() || !POSSESSIVES.contains(&possessive.as_str()) {
+        return None;
+    }
+    only_power(previous)
 }
 
 /// The one power the previous sentence named, if it named exactly one.

@@ -70,6 +70,15 @@ struct ParagraphContext {
     date: Option<FuzzyDate>,
 }
 
+/// An article's text as the sentence loop leaves it, for rules across sentences.
+struct Told<'a> {
+    text: &'a str,
+    sentences: &'a [segment::Sentence],
+    /// The countries each sentence is about (indices into the gazetteer).
+    parties_of: &'a [Vec<usize>],
+    mentions: &'a [Mention],
+}
+
 /// The countries an article is about (ISO2, sorted), and from where in its text they are
 /// known: 0 when the title names them, else the offset of their first mention.
 #[derive(Debug, Default)]
@@ -127,11 +136,13 @@ impl Extractor {
         let mut ctx = ParagraphContext::default();
         let mut seen = HashSet::new();
         let mut facts = Vec::new();
-        // The index of the sentence each fact comes from, for rules across sentences.
+        // The index of the sentence each fact comes from, and the countries each sentence is
+        // about, for rules across sentences.
         let mut sentence_of = Vec::new();
+        let mut parties_of = Vec::new();
         let sentences = segment::sentences(text, lang);
         let focus = self.focus(doc, &mentions, &sentences);
-        for (index, sentence) in sentences.into_iter().enumerate() {
+        for (index, sentence) in sentences.iter().enumerate() {
             if sentence.paragraph != ctx.paragraph {
                 ctx = ParagraphContext {
                     paragraph: sentence.paragraph,
@@ -250,6 +261,7 @@ impl Extractor {
             }
             sentence_countries.sort_unstable();
             sentence_countries.dedup();
+            parties_of.push(sentence_countries.clone());
             ctx.last_countries = sentence_countries.clone();
             if !sentence_countries.is_empty() {
                 ctx.countries = sentence_countries;
@@ -265,7 +277,13 @@ impl Extractor {
                 ctx.date = sentence_date;
             }
         }
-        without_handed_over_retreats(facts, &sentence_of)
+        let told = Told {
+            text,
+            sentences: &sentences,
+            parties_of: &parties_of,
+            mentions: &mentions,
+        };
+        self.without_handed_over_retreats(facts, &sentence_of, &told)
     }
 
     /// The countries the article is about: those its title names, else those its first
@@ -480,12 +498,18 @@ impl Extractor {
 
             // Which power: the one named nearest the event, else the previous sentence's only
             // power when this one opens with a pronoun ("They also support other putschists...").
+            // An opening possessive ("Its departure...") names the event's owner itself.
+            let named_here = |p: EntityRef| clause.mentions.iter().any(|m| m.entity == p);
             let (counterpart, power_prefix) =
-                match attribute::counterpart(clause, cue, g, lex, is_forces) {
-                    Some(p) => (p, None),
-                    None => match self.inherited_power(clause, ctx, pair_country == Some(c)) {
-                        Some(p) => (p, Some(g.name_of(p))),
-                        None => continue,
+                match attribute::possessive_owner(clause, cue, &ctx.powers) {
+                    Some(p) if named_here(p) => (p, None),
+                    Some(p) => (p, Some(g.name_of(p))),
+                    None => match attribute::counterpart(clause, cue, g, lex, is_forces) {
+                        Some(p) => (p, None),
+                        None => match self.inherited_power(clause, ctx, pair_country == Some(c)) {
+                            Some(p) => (p, Some(g.name_of(p))),
+                            None => continue,
+                        },
                     },
                 };
             // A power named only in an aside about other countries is theirs: "Nigeria is the
@@ -549,6 +573,26 @@ impl Extractor {
                             && m.end <= cue.start
                             && !attribute::is_aside_at(clause, m.start)
                     }))
+            {
+                continue;
+            }
+            // Likewise one power's charges and warnings aimed at a power of the other side
+            // ("Western governments have accused the Wagner group of...", "Italy's defence
+            // minister warned that Russian ships could soon be operating from Libyan ports"):
+            // the country is no party unless it is the party named first before the word, or
+            // the last ("Asked about the war in Ukraine, he said Zambia had voted to condemn").
+            let parties_before: Vec<EntityRef> = clause
+                .mentions
+                .iter()
+                .filter(|m| m.end <= cue.start)
+                .filter(|m| g.takes_a_side(m.entity) || m.entity == EntityRef::Country(c))
+                .map(|m| m.entity)
+                .collect();
+            let subject = |p: Option<&EntityRef>| p == Some(&EntityRef::Country(c));
+            if matches!(event.event_type, EventType::Accuse | EventType::Threaten)
+                && !subject(parties_before.first())
+                && !subject(parties_before.last())
+                && attribute::between_powers(clause, cue, g, lex)
             {
                 continue;
             }
@@ -810,6 +854,10 @@ impl Extractor {
                             && c.end <= cue.start
                     })
                 })
+                // Nor across a condition: "open to resuming security cooperation if the
+                // government distanced itself from Wagner" resumes the cooperation, not the
+                // distancing.
+                .filter(|&at| !opens_a_condition(&clause.text[at..cue.start]))
         };
         // "refused to join Western sanctions": the refusal bears on the act joined.
         let head = joined_at(clause, &cue).unwrap_or(cue.start);
@@ -1035,6 +1083,68 @@ impl Extractor {
             .flatten()
     }
 
+    /// `facts` without the withdrawals of a power whose forces, a sentence or two later, stay in
+    /// the same country: they deploy or take over there ("Wagner a annoncé quitter le Mali. Le
+    /// contingent de l'Africa Corps reprendra les positions."), or the sentence, naming no other
+    /// country, hands the power's forces over to its own ("Wagner's personnel will be folded
+    /// into Africa Corps"). The power stays. The same within one sentence is
+    /// [`Self::handed_over_within`].
+    fn without_handed_over_retreats(
+        &self,
+        facts: Vec<Fact>,
+        sentence_of: &[usize],
+        told: &Told<'_>,
+    ) -> Vec<Fact> {
+        let g = &self.knowledge.gazetteer;
+        let lex = &self.knowledge.lexicon;
+        let deploys_later = |retreat: &Fact, at: usize| {
+            facts.iter().zip(sentence_of).any(|(other, &other_at)| {
+                other.event_type == EventType::Mobilize
+                    && other.actor == Actor::Counterpart
+                    && !other.negated
+                    && other.country == retreat.country
+                    && other.counterpart == retreat.counterpart
+                    && (at + 1..=at + HANDOVER_REACH).contains(&other_at)
+            })
+        };
+        let handed_over_later = |retreat: &Fact, at: usize| {
+            let later = (at + 1..=at + HANDOVER_REACH).filter(|&i| i < told.sentences.len());
+            later.into_iter().any(|i| {
+                let s = &told.sentences[i];
+                let about_another_country = told.parties_of[i]
+                    .iter()
+                    .any(|&c| g.countries[c].iso2 != retreat.country);
+                let names_the_power = told.mentions.iter().any(|m| {
+                    m.start >= s.start
+                        && m.end <= s.end
+                        && !matches!(m.entity, EntityRef::Country(_))
+                        && g.key_of(m.entity) == retreat.counterpart
+                });
+                let folded = fold(&told.text[s.start..s.end]);
+                let hands_over = lex
+                    .successions
+                    .iter()
+                    .chain(&lex.takeovers)
+                    .any(|p| folded.text.contains(p.as_str()));
+                names_the_power && hands_over && !about_another_country
+            })
+        };
+        let dropped: Vec<bool> = facts
+            .iter()
+            .zip(sentence_of)
+            .map(|(fact, &at)| {
+                fact.event_type == EventType::Retreat
+                    && fact.actor == Actor::Counterpart
+                    && (deploys_later(fact, at) || handed_over_later(fact, at))
+            })
+            .collect();
+        facts
+            .into_iter()
+            .zip(dropped)
+            .filter_map(|(fact, dropped)| (!dropped).then_some(fact))
+            .collect()
+    }
+
     /// Whether `cue` opens a refusal of another event ("refusant de rompre", "refused to
     /// expel"): the refused event is the one to read (see [`Self::refused`]), not a
     /// rejection of its own.
@@ -1221,13 +1331,28 @@ impl Extractor {
             })
             .filter(|(i, _)| self.has_required_topic(clause, &events[*i]))
             .filter(|(i, c)| !events[*i].country_acts || !other_actor_before(clause, c))
+            .filter(|(i, c)| {
+                events[*i].event_type != EventType::Threaten
+                    || !threatens_to_cooperate(clause, c, events)
+            })
             .collect();
+        // The main clause's events first; then those of its context ("since Mali's coup
+        // leaders partnered with Wagner"); what is said of an entity in passing ("an
+        // organisation that has been accused of abuses") last.
         let main: Vec<(usize, CueHit)> = candidates
             .iter()
             .copied()
             .filter(|(_, c)| !attribute::is_aside_at(clause, c.start))
             .collect();
-        if main.is_empty() { candidates } else { main }
+        let undescribed: Vec<(usize, CueHit)> = candidates
+            .iter()
+            .copied()
+            .filter(|(_, c)| !attribute::is_description_at(clause, c.start))
+            .collect();
+        [main, undescribed, candidates]
+            .into_iter()
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
             .into_iter()
             // A cue word inside a name is not an event ("Alliance of Sahel States"); a cue
             // phrase that takes in a name still is ("voted against a UN resolution condemning",
@@ -1252,44 +1377,13 @@ impl Extractor {
 /// sanctions", "s'associer aux condamnations".
 const JOINED_WORDS: usize = 3;
 
-/// Where the joining verb begins when the hostile act at `cue` is one the country joins ("Kenya
-/// joined the condemnation of Russia", "refusé de s'associer aux condamnations").
-/// How many sentences after a withdrawal the same power's deployment in the same country may be
-/// told and still be one hand-over. Only after: "Russian instructors arrived in 2021. They left
-/// this month." is an arrival and then a departure.
+/// How many sentences after a withdrawal the same power's forces may be told staying in the same
+/// country and still make one hand-over. Only after: "Russian instructors arrived in 2021. They
+/// left this month." is an arrival and then a departure.
 const HANDOVER_REACH: usize = 2;
 
-/// `facts` without the withdrawals of a power whose forces, a sentence or two away, deploy or
-/// take over in the same country: "Wagner a annoncé quitter le Mali. Le contingent de l'Africa
-/// Corps reprendra les positions." The power stays; its deployment is the fact to count. The
-/// same within one sentence is [`Extractor::handed_over_within`].
-fn without_handed_over_retreats(facts: Vec<Fact>, sentence_of: &[usize]) -> Vec<Fact> {
-    let stays = |retreat: &Fact, at: usize| {
-        facts.iter().zip(sentence_of).any(|(other, &other_at)| {
-            other.event_type == EventType::Mobilize
-                && other.actor == Actor::Counterpart
-                && !other.negated
-                && other.country == retreat.country
-                && other.counterpart == retreat.counterpart
-                && (at + 1..=at + HANDOVER_REACH).contains(&other_at)
-        })
-    };
-    let handed_over: Vec<bool> = facts
-        .iter()
-        .zip(sentence_of)
-        .map(|(fact, &at)| {
-            fact.event_type == EventType::Retreat
-                && fact.actor == Actor::Counterpart
-                && stays(fact, at)
-        })
-        .collect();
-    facts
-        .into_iter()
-        .zip(handed_over)
-        .filter_map(|(fact, dropped)| (!dropped).then_some(fact))
-        .collect()
-}
-
+/// Where the joining verb begins when the hostile act at `cue` is one the country joins ("Kenya
+/// joined the condemnation of Russia", "refusé de s'associer aux condamnations").
 fn joined_at(clause: &Clause<'_>, cue: &CueHit) -> Option<usize> {
     attribute::phrase_before(clause, cue.start, ContextPhrase::Joining, JOINED_WORDS)
 }
@@ -1517,7 +1611,7 @@ fn names_a_body(clause: &Clause<'_>, group: &CueHit, group_nouns: &[String]) -> 
 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian
 /// fighters", "combattants russes", "Wagner fighters", "mercenaires de Wagner", "fighters of the
-/// Wagner group" are Moscow's men, not a non-state group.
+/// Wagner group", "the Wagner Group" are Moscow's men, not a non-state group.
 fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit) -> bool {
     // Grammar, not knowledge: the words that join a group word to the name after it.
     let joins = |between: &str| {
@@ -1532,7 +1626,9 @@ fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit) -> bool {
         let group_end = attribute::word_end(clause, group.end);
         let adjacent = (m.end <= group.start && clause.text[m.end..group.start].trim().is_empty())
             || (group_end <= m.start && joins(&clause.text[group_end..m.start]));
-        adjacent && !matches!(m.entity, EntityRef::Country(_))
+        // "the Wagner Group": the group word is part of the power's name.
+        let inside = m.start <= group.start && group.end <= m.end;
+        (adjacent || inside) && !matches!(m.entity, EntityRef::Country(_))
     })
 }
 
@@ -1634,6 +1730,42 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         CueClass::ForwardNegation => c.start < cue.start,
         _ => false,
     })
+}
+
+/// Whether the threat word at `cue` threatens a cooperative act, or to bring in a power, two
+/// words on at most with no hostile act between: "a menacé de faire appel à la Russie", "Mali's
+/// threat to engage the Wagner Group". The threat is leverage on others; it is no hostility
+/// toward the power it names.
+fn threatens_to_cooperate(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]) -> bool {
+    let near =
+        |from: usize, at: usize| at >= from && attribute::words_between(clause, from, at) <= 2;
+    clause.cues.iter().any(|t| {
+        let hostile_before = |at: usize| {
+            clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Event(i) if events[i].stance == Stance::Hostile)
+                    && c.start >= t.end
+                    && c.end <= at
+            })
+        };
+        t.class == CueClass::Context(ContextPhrase::Threat)
+            && t.start <= cue.start
+            && cue.start < t.end
+            && (clause.cues.iter().any(|c| {
+                matches!(c.class, CueClass::Event(i) if events[i].stance == Stance::Cooperative)
+                    && near(t.end, c.start)
+            }) || clause.mentions.iter().any(|m| {
+                !matches!(m.entity, EntityRef::Country(_))
+                    && near(t.end, m.start)
+                    && !hostile_before(m.start)
+            }))
+    })
+}
+
+/// Whether `text` holds a word that opens a condition ("if", "unless", "si"). Grammar, not
+/// knowledge.
+fn opens_a_condition(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w.to_lowercase().as_str(), "if" | "unless" | "si" | "sauf"))
 }
 
 /// Whether `between` (the words from an event word to a later negation) opens a relative

@@ -265,7 +265,7 @@ pub enum CueClass {
     Conflict,
     /// A resolution or motion put to a vote.
     Resolution,
-    /// A region larger than one country: "the Sahel", "West Africa".
+    /// A region larger than one country, or a front inside one: "the Sahel", "the frontlines".
     Region,
     /// A hostile measure: "sanctions", "embargo", "designation".
     Measure,
@@ -496,6 +496,7 @@ pub struct AsideMatcher {
     /// opening needs lowercasing.
     fronted_chars: usize,
     trailing: AhoCorasick,
+    trailing_before_a_name: AhoCorasick,
     openers: AhoCorasick,
 }
 
@@ -506,6 +507,7 @@ impl AsideMatcher {
             fronted_chars: fronted.iter().map(|f| f.chars().count()).max().unwrap_or(0),
             fronted,
             trailing: AhoCorasick::new(&asides.trailing)?,
+            trailing_before_a_name: AhoCorasick::new(&asides.trailing_before_a_name)?,
             openers: AhoCorasick::new(&asides.openers)?,
         })
     }
@@ -539,6 +541,17 @@ impl AsideMatcher {
     pub fn last_opener_end(&self, lower: &str) -> Option<usize> {
         // Every occurrence of every opener is found, so the largest end is that of the last one.
         self.opener_ends(lower).max()
+    }
+
+    /// The end of every phrase in `lower` (lowercased text) that opens a trailing context when
+    /// a name follows it.
+    pub fn trailing_before_a_name_ends<'a>(
+        &'a self,
+        lower: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.trailing_before_a_name
+            .find_overlapping_iter(lower)
+            .map(|m| m.end())
     }
 
     /// The end of every aside opener in `lower` (lowercased text).

@@ -1021,3 +1021,137 @@ fn a_withdrawal_followed_by_the_same_powers_takeover_is_a_hand_over() {
         "{arrived_then_left:?}"
     );
 }
+
+#[test]
+fn forces_folded_into_the_same_powers_successor_stay() {
+    let retreats = |text: &str| {
+        facts(text)
+            .into_iter()
+            .filter(|f| f.event_type == orbit_core::EventType::Retreat)
+            .count()
+    };
+    let left = "The Wagner Group announced that its fighters were pulling out of Mali.";
+    assert_eq!(retreats(left), 1);
+    assert_eq!(
+        retreats(&format!(
+            "{left} The exit does not mean Russian fighters are leaving. Its men will be \
+             folded into the Africa Corps, two diplomats in Bamako said."
+        )),
+        0
+    );
+}
+
+#[test]
+fn an_opening_possessive_names_whose_event_it_is() {
+    let f = facts(
+        "French troops left Mali in August. Their departure opened the way for Malian units \
+         backed by Wagner fighters to move north.",
+    );
+    let departures: Vec<&str> = f
+        .iter()
+        .filter(|f| f.event_type == orbit_core::EventType::Retreat)
+        .map(|f| f.counterpart.as_str())
+        .collect();
+    assert_eq!(departures, ["FR", "FR"], "{f:?}");
+}
+
+#[test]
+fn leaving_a_front_is_not_leaving_the_country() {
+    let f = facts(
+        "Hundreds of Wagner contractors withdrew from the frontlines south of Tripoli and were \
+         flown to the Jufra airbase in central Libya.",
+    );
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Retreat),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn one_powers_warning_about_another_is_not_the_countrys_act() {
+    assert_eq!(
+        countries(
+            "Italy's defence minister warned that Russian ships could soon operate from Libyan ports."
+        ),
+        Vec::<String>::new()
+    );
+    // The country named as the subject keeps its act.
+    assert_eq!(
+        countries(
+            "Asked about the war in Ukraine, he said Zambia had voted to condemn Russia's invasion."
+        ),
+        ["ZM"]
+    );
+}
+
+#[test]
+fn since_before_a_name_times_the_news_from_an_earlier_act() {
+    let f = facts(
+        "The US has held talks with the Central African Republic about training, the first \
+         Western security presence in the country since Russian fighters arrived in 2018.",
+    );
+    assert!(f.iter().all(|f| f.counterpart != "RU"), "{f:?}");
+    // "since" before a date or as an adverb opens no clause.
+    let f = facts("US officials have since agreed to withdraw roughly 1,000 troops from Niger.");
+    assert!(
+        f.iter()
+            .any(|f| f.country == "NE" && f.direction == Direction::TowardRussia),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_condition_is_no_resumption_of_the_act_it_sets() {
+    let f = facts(
+        "The US was open to resuming cooperation if the Central African Republic distanced \
+         itself from Wagner.",
+    );
+    assert!(
+        f.iter().all(|f| f.direction != Direction::TowardRussia),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_threat_to_bring_in_a_power_is_no_hostility_toward_it() {
+    let f = fr_facts("Le Niger a menacé de faire appel à la Russie.");
+    assert!(
+        f.iter().all(|f| f.direction != Direction::TowardWest),
+        "{f:?}"
+    );
+    let f = facts("Mali threatened to hire Wagner mercenaries.");
+    assert!(
+        f.iter().all(|f| f.direction != Direction::TowardWest),
+        "{f:?}"
+    );
+    // A threat of a hostile act stays one.
+    let f = facts("Mali threatened to expel French troops.");
+    assert_eq!(f[0].direction, Direction::TowardRussia);
+}
+
+#[test]
+fn an_act_in_context_outranks_what_a_description_says() {
+    let f = facts(
+        "The crisis has only intensified since Mali's coup leaders partnered with mercenaries \
+         from the Russian Wagner Group, a paramilitary organization that has already been \
+         accused of abuses.",
+    );
+    assert!(
+        f.iter()
+            .all(|f| f.event_type != orbit_core::EventType::Accuse),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn the_return_of_a_suspended_programme_undoes_the_suspension() {
+    let f = facts(
+        "Thirty-two American Peace Corps volunteers were sworn in on Tuesday, marking the full \
+         return of the programme to Sierra Leone after it was suspended during the pandemic.",
+    );
+    assert!(
+        f.iter().all(|f| f.direction != Direction::TowardRussia),
+        "{f:?}"
+    );
+}
