@@ -27,6 +27,16 @@ fn facts(text: &str) -> Vec<Fact> {
     EXTRACTOR.extract(&doc(text, None, "en"))
 }
 
+/// Fails, listing the facts, when one of them is of event type `t`.
+fn assert_no_event(f: &[Fact], t: orbit_core::EventType) {
+    assert!(f.iter().all(|f| f.event_type != t), "{f:?}");
+}
+
+/// Fails, listing the facts, when one of them points `d`.
+fn assert_no_direction(f: &[Fact], d: Direction) {
+    assert!(f.iter().all(|f| f.direction != d), "{f:?}");
+}
+
 fn countries(text: &str) -> Vec<String> {
     let mut c: Vec<String> = facts(text).into_iter().map(|f| f.country).collect();
     c.sort();
@@ -300,11 +310,7 @@ fn curtailing_or_distancing_from_the_west_is_a_step_toward_russia() {
 fn ending_a_war_is_peace_making_not_a_rupture() {
     let f =
         facts("Kenya's president called for an end to the hostilities between Russia and Ukraine.");
-    assert!(
-        f.iter()
-            .all(|f| f.event_type != orbit_core::EventType::Retreat),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Retreat);
 }
 
 #[test]
@@ -459,11 +465,7 @@ fn a_capitalised_cue_inside_a_name_is_not_backing_an_armed_group() {
     let f = facts(
         "Wagner and Mali's army suffered heavy losses to the Support Group for Islam and Muslims.",
     );
-    assert!(
-        f.iter()
-            .all(|f| f.event_type != orbit_core::EventType::Accuse),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Accuse);
 }
 
 #[test]
@@ -836,11 +838,7 @@ fn what_unnamed_countries_do_is_theirs() {
          several countries to pivot toward Moscow.",
     );
     assert!(!f.is_empty());
-    assert!(
-        f.iter()
-            .all(|f| f.event_type != orbit_core::EventType::Support),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Support);
 }
 
 #[test]
@@ -1061,11 +1059,7 @@ fn leaving_a_front_is_not_leaving_the_country() {
         "Hundreds of Wagner contractors withdrew from the frontlines south of Tripoli and were \
          flown to the Jufra airbase in central Libya.",
     );
-    assert!(
-        f.iter()
-            .all(|f| f.event_type != orbit_core::EventType::Retreat),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Retreat);
 }
 
 #[test]
@@ -1107,24 +1101,15 @@ fn a_condition_is_no_resumption_of_the_act_it_sets() {
         "The US was open to resuming cooperation if the Central African Republic distanced \
          itself from Wagner.",
     );
-    assert!(
-        f.iter().all(|f| f.direction != Direction::TowardRussia),
-        "{f:?}"
-    );
+    assert_no_direction(&f, Direction::TowardRussia);
 }
 
 #[test]
 fn a_threat_to_bring_in_a_power_is_no_hostility_toward_it() {
     let f = fr_facts("Le Niger a menacé de faire appel à la Russie.");
-    assert!(
-        f.iter().all(|f| f.direction != Direction::TowardWest),
-        "{f:?}"
-    );
+    assert_no_direction(&f, Direction::TowardWest);
     let f = facts("Mali threatened to hire Wagner mercenaries.");
-    assert!(
-        f.iter().all(|f| f.direction != Direction::TowardWest),
-        "{f:?}"
-    );
+    assert_no_direction(&f, Direction::TowardWest);
     // A threat of a hostile act stays one.
     let f = facts("Mali threatened to expel French troops.");
     assert_eq!(f[0].direction, Direction::TowardRussia);
@@ -1137,11 +1122,7 @@ fn an_act_in_context_outranks_what_a_description_says() {
          from the Russian Wagner Group, a paramilitary organization that has already been \
          accused of abuses.",
     );
-    assert!(
-        f.iter()
-            .all(|f| f.event_type != orbit_core::EventType::Accuse),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Accuse);
 }
 
 #[test]
@@ -1150,8 +1131,5 @@ fn the_return_of_a_suspended_programme_undoes_the_suspension() {
         "Thirty-two American Peace Corps volunteers were sworn in on Tuesday, marking the full \
          return of the programme to Sierra Leone after it was suspended during the pandemic.",
     );
-    assert!(
-        f.iter().all(|f| f.direction != Direction::TowardRussia),
-        "{f:?}"
-    );
+    assert_no_direction(&f, Direction::TowardRussia);
 }
