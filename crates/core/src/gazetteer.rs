@@ -39,6 +39,9 @@ pub struct Country {
     pub demonyms: Vec<String>,
     #[serde(default)]
     pub capitals: Vec<String>,
+    /// Other cities the news names as places: "RT opened an office in Johannesburg".
+    #[serde(default)]
+    pub cities: Vec<String>,
     #[serde(default)]
     pub people: Vec<String>,
     #[serde(default)]
@@ -136,6 +139,8 @@ pub enum AliasKind {
     Name,
     Demonym,
     Capital,
+    /// A city other than the capital, named as a place.
+    City,
     Person,
     Force,
 }
@@ -244,6 +249,7 @@ impl Gazetteer {
             for (list, kind) in [
                 (&c.demonyms, AliasKind::Demonym),
                 (&c.capitals, AliasKind::Capital),
+                (&c.cities, AliasKind::City),
                 (&c.people, AliasKind::Person),
                 (&c.forces, AliasKind::Force),
             ] {
