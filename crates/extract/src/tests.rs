@@ -1133,3 +1133,13 @@ fn the_return_of_a_suspended_programme_undoes_the_suspension() {
     );
     assert_no_direction(&f, Direction::TowardRussia);
 }
+
+#[test]
+fn disinformation_fought_together_is_no_charge_against_the_partner() {
+    let f = facts(
+        "Nigeria's National Orientation Agency and the United States embassy have launched a \
+         nine-month programme to train 600 journalists, civil servants and community \
+         influencers in spotting coordinated disinformation.",
+    );
+    assert_no_direction(&f, Direction::TowardRussia);
+}
