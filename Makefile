@@ -55,4 +55,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic44.jsonl --floor eval/realistic44.floor.toml
 	$(ORBIT) eval --labels eval/realistic45.jsonl --floor eval/realistic45.floor.toml
 	$(ORBIT) eval --labels eval/realistic46.jsonl --floor eval/realistic46.floor.toml
+	$(ORBIT) eval --labels eval/realistic47.jsonl --floor eval/realistic47.floor.toml
+	$(ORBIT) eval --labels eval/realistic48.jsonl --floor eval/realistic48.floor.toml
+	$(ORBIT) eval --labels eval/realistic49.jsonl --floor eval/realistic49.floor.toml
+	$(ORBIT) eval --labels eval/realistic50.jsonl --floor eval/realistic50.floor.toml
+	$(ORBIT) eval --labels eval/realistic51.jsonl --floor eval/realistic51.floor.toml
+	$(ORBIT) eval --labels eval/realistic52.jsonl --floor eval/realistic52.floor.toml
+	$(ORBIT) eval --labels eval/realistic53.jsonl --floor eval/realistic53.floor.toml
+	$(ORBIT) eval --labels eval/realistic54.jsonl --floor eval/realistic54.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
