@@ -1461,8 +1461,9 @@ fn opposes_outside_powers(clause: &Clause<'_>, cue: CueHit) -> bool {
 }
 
 /// How many words after a vote its resolution word may come: "voted against the March 2022
-/// U.N. General Assembly resolution".
-const VOTE_REACH: usize = 8;
+/// U.N. General Assembly resolution", "Russia's veto on Monday of a British and Sierra Leonean
+/// draft resolution".
+const VOTE_REACH: usize = 10;
 
 /// How far after a resolution word its content reaches: "a resolution that calls for a
 /// comprehensive, just and lasting peace in Ukraine and for the immediate withdrawal of Russian
