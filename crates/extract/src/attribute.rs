@@ -1042,7 +1042,7 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
 /// Whether byte `pos` of the document lies in context set beside the event: a fronted phrase up
 /// to its comma ("Amid Wagner's departure, ..."), or a trailing "after they departed" clause.
 /// The phrases are the lexicon's `fronted_context`, `trailing_context` and
-/// `trailing_before_a_name`.
+/// `trailing_before_a_name` (the last not in the few clauses read without a scan).
 pub fn is_context_at(clause: &Clause<'_>, pos: usize) -> bool {
     let before = &clause.text[clause.start..pos];
     let scan = aside_scan(clause, pos);
@@ -1163,7 +1163,17 @@ impl AsideScan {
         // A phrase that opens a clause only before a name: a mention starts within two words
         // of it ("since Russian fighters arrived", "since General Tiani seized power").
         let name_follows = |end: usize| {
-            let at = clause.start + lower_at.partition_point(|&l| l < end);
+            // The first character of the clause at or after `end` in the lowercased text
+            // (`lower_at` is set at character starts only).
+            let Some(at) = whole
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(whole.len()))
+                .find(|&i| lower_at[i] >= end)
+                .map(|i| clause.start + i)
+            else {
+                return false;
+            };
             clause.mentions.iter().any(|m| {
                 m.start >= at
                     && clause
