@@ -188,9 +188,6 @@ pub fn roles(
         }
     }
     let demoted_only = main.is_empty();
-    let speakers_places_only = demoted_only
-        && !speakers_places.is_empty()
-        && demoted.iter().all(|c| speakers_places.contains(c));
     // With no country in the main role, one demoted there ("signed contracts with Uganda")
     // still outranks one set aside ("on a tour including Egypt and Ethiopia").
     if demoted_only {
@@ -206,6 +203,11 @@ pub fn roles(
             demoted = outside_asides;
         }
     }
+    // Judged on the countries left: "Analysts in Johannesburg and Windhoek said the visit was
+    // aimed at China, which holds much of Angola's debt" names Angola only in an aside.
+    let speakers_places_only = demoted_only
+        && !speakers_places.is_empty()
+        && demoted.iter().all(|c| speakers_places.contains(c));
     let aside_only = demoted_only
         && !demoted.is_empty()
         && clause.mentions.iter().all(|m| match m.entity {

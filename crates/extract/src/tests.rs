@@ -1143,3 +1143,14 @@ fn disinformation_fought_together_is_no_charge_against_the_partner() {
     );
     assert_no_direction(&f, Direction::TowardRussia);
 }
+
+#[test]
+fn commentators_places_are_no_parties_beside_a_country_named_in_an_aside() {
+    let c = countries_of_article(
+        "Biden's visit to Luanda",
+        "Biden visited Luanda on Wednesday. Analysts in Johannesburg and Windhoek said the \
+         visit was also aimed at countering China, which holds much of Angola's external debt.",
+        "en",
+    );
+    assert!(c.iter().all(|c| c != "ZA" && c != "NA"), "{c:?}");
+}
