@@ -1730,7 +1730,41 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         }
         CueClass::ForwardNegation => c.start < cue.start,
         _ => false,
-    })
+    }) || french_negation_around(clause, cue)
+}
+
+/// Whether the event word is the verb of a French negation, or follows it: "ne" (or "n'") and
+/// then at most one word before "pas", "plus" or "jamais", ending right before the event word or
+/// around it ("on ne vote plus contre Moscou"). Grammar, not knowledge: the lexicon lists the
+/// common fixed forms ("n'a pas"); this takes in any verb between the two particles.
+fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
+    let end = word_end_after(clause, cue.end);
+    let words: Vec<String> = clause.text[clause.start..end]
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let particle = |w: &str| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "pas" | "plus" | "jamais"
+        )
+    };
+    let opens = |w: &str| w == "ne" || w.starts_with("n'") || w.starts_with("n’");
+    let tail = &words[words.len().saturating_sub(4)..];
+    tail.windows(3).any(|w| opens(&w[0]) && particle(&w[2]))
+        || tail
+            .windows(2)
+            .any(|w| w[0].starts_with("n'") && particle(&w[1]))
+}
+
+/// The end of the word after the one that ends at `at`, or the clause's end: the word an event
+/// phrase's negation particle may stand on.
+fn word_end_after(clause: &Clause<'_>, at: usize) -> usize {
+    let rest = &clause.text[at..clause.end];
+    let trimmed = rest.trim_start();
+    let skipped = rest.len() - trimmed.len();
+    let word = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    at + skipped + word
 }
 
 /// Whether the threat word at `cue` threatens a cooperative act, or to bring in a power, two

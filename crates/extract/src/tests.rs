@@ -1154,3 +1154,14 @@ fn commentators_places_are_no_parties_beside_a_country_named_in_an_aside() {
     );
     assert!(c.iter().all(|c| c != "ZA" && c != "NA"), "{c:?}");
 }
+
+#[test]
+fn a_french_negation_around_any_verb_denies_the_event() {
+    let f = fr_facts("Madagascar ne vote plus contre Moscou.");
+    assert_no_direction(&f, Direction::TowardWest);
+    let f = fr_facts("Madagascar vote contre Moscou.");
+    assert!(
+        f.iter().any(|f| f.direction == Direction::TowardWest),
+        "{f:?}"
+    );
+}
