@@ -782,11 +782,7 @@ fn a_neutral_organisations_accusation_is_its_own() {
         None,
         "fr",
     ));
-    assert!(
-        !f.iter()
-            .any(|f| f.event_type == orbit_core::EventType::Accuse),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Accuse);
 }
 
 #[test]
@@ -986,11 +982,7 @@ fn a_drug_seizure_is_police_work_not_a_seizure_from_a_power() {
         "Police in Guinea-Bissau seized more than two tons of cocaine in an operation carried \
          out with the US Drug Enforcement Administration.",
     );
-    assert!(
-        !f.iter()
-            .any(|f| f.event_type == orbit_core::EventType::Coerce),
-        "{f:?}"
-    );
+    assert_no_event(&f, orbit_core::EventType::Coerce);
 }
 
 #[test]
