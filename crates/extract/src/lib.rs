@@ -774,7 +774,7 @@ impl Extractor {
     }
 
     /// Condemnation of the power a resolution names when the country votes for it, the
-    /// resolution at most seven words after the lexicon's `votes_for` phrase ("has supported
+    /// resolution at most [`VOTE_REACH`] words after the lexicon's `votes_for` phrase ("has supported
     /// every General Assembly resolution on Ukraine", "voted on Friday in favour of a draft
     /// resolution condemning Russia's referendums"): the resolution's side is the voter's. Not
     /// when a power is named before the resolution word, as its author ("backed Russia's draft
@@ -1738,7 +1738,7 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 /// around it ("on ne vote plus contre Moscou"). Grammar, not knowledge: the lexicon lists the
 /// common fixed forms ("n'a pas"); this takes in any verb between the two particles.
 fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
-    let end = word_end_after(clause, cue.end);
+    let end = window_after(clause, &cue, 1);
     let words: Vec<String> = clause.text[clause.start..end]
         .split_whitespace()
         .map(|w| w.to_lowercase())
@@ -1749,22 +1749,11 @@ fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
             "pas" | "plus" | "jamais"
         )
     };
-    let opens = |w: &str| w == "ne" || w.starts_with("n'") || w.starts_with("n’");
+    let elided = |w: &str| w.starts_with("n'") || w.starts_with("n’");
     let tail = &words[words.len().saturating_sub(4)..];
-    tail.windows(3).any(|w| opens(&w[0]) && particle(&w[2]))
-        || tail
-            .windows(2)
-            .any(|w| w[0].starts_with("n'") && particle(&w[1]))
-}
-
-/// The end of the word after the one that ends at `at`, or the clause's end: the word an event
-/// phrase's negation particle may stand on.
-fn word_end_after(clause: &Clause<'_>, at: usize) -> usize {
-    let rest = &clause.text[at..clause.end];
-    let trimmed = rest.trim_start();
-    let skipped = rest.len() - trimmed.len();
-    let word = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-    at + skipped + word
+    tail.windows(3)
+        .any(|w| (w[0] == "ne" || elided(&w[0])) && particle(&w[2]))
+        || tail.windows(2).any(|w| elided(&w[0]) && particle(&w[1]))
 }
 
 /// Whether the threat word at `cue` threatens a cooperative act, or to bring in a power, two
