@@ -1216,7 +1216,8 @@ impl Extractor {
                         .any(|m| g.start < m.end && m.start < g.end);
                     g.class == CueClass::ArmedGroup
                         && g.start >= c.end
-                        && (inside || is_a_powers_force(clause, g))
+                        && (inside
+                            || is_a_powers_force(clause, g, &self.knowledge.lexicon.group_nouns))
                 })
         });
         if !backs {
@@ -1364,7 +1365,8 @@ impl Extractor {
                     .any(|m| m.start <= c.start && c.end <= m.end)
             })
             .filter(|(i, c)| {
-                events[*i].stance == Stance::Cooperative || !aims_at_armed_group(clause, c)
+                events[*i].stance == Stance::Cooperative
+                    || !aims_at_armed_group(clause, c, &self.knowledge.lexicon.group_nouns)
             })
             .fold(None, |best: Option<(usize, CueHit)>, (i, c)| match best {
                 Some((b, _)) if events[b].weight >= events[i].weight => best,
@@ -1537,9 +1539,9 @@ fn is_heading(text: &str) -> bool {
 /// its role in expelling the rebels" is fighting alongside Mali, not a rupture between Mali and
 /// Russia), or a war as its object ("calls for an end to the war", "ending the stalemate" is
 /// peace-making, not a break with anyone).
-fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit) -> bool {
+fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit, group_nouns: &[String]) -> bool {
     cues_after(clause, cue, 6)
-        .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c))
+        .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c, group_nouns))
         || followed_within(clause, cue, CueClass::Conflict, 4)
 }
 
@@ -1613,14 +1615,15 @@ fn names_a_body(clause: &Clause<'_>, group: &CueHit, group_nouns: &[String]) -> 
 /// Whether a group word is a power's own force, its name right before or after it: "Russian
 /// fighters", "combattants russes", "Wagner fighters", "mercenaires de Wagner", "fighters of the
 /// Wagner group", "the Wagner Group" are Moscow's men, not a non-state group.
-fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit) -> bool {
-    // Grammar, not knowledge: the words that join a group word to the name after it.
+fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit, group_nouns: &[String]) -> bool {
+    // The words that join a group word to the name after it: grammar, and the lexicon's words
+    // for "group" ("fighters of the Wagner group").
     let joins = |between: &str| {
         between.split_whitespace().all(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "of" | "the" | "de" | "du" | "des" | "d'" | "group" | "groupe"
-            )
+                "of" | "the" | "de" | "du" | "des" | "d'"
+            ) || group_nouns.contains(&fold_key(w))
         })
     };
     clause.mentions.iter().any(|m| {
