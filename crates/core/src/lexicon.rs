@@ -102,6 +102,8 @@ struct LexiconFile {
     #[serde(default)]
     debts: Vec<String>,
     #[serde(default)]
+    liftings: Vec<String>,
+    #[serde(default)]
     arguments: Vec<String>,
     #[serde(default)]
     contrasts: Vec<String>,
@@ -153,6 +155,8 @@ struct LexiconFile {
     trailing_context: Vec<String>,
     #[serde(default)]
     trailing_before_a_name: Vec<String>,
+    #[serde(default)]
+    trailing_before_a_gerund: Vec<String>,
     aside_openers: Vec<String>,
     reporting_verbs: Vec<String>,
     agency_words: Vec<String>,
@@ -226,6 +230,8 @@ pub struct Lexicon {
     pub cancellations: Vec<String>,
     /// Words for a debt ("dettes", "arrears"), folded: see `cancellations`.
     pub debts: Vec<String>,
+    /// Words that lift a measure ("lifted", "levée"), folded: a hostile act lifted is ended.
+    pub liftings: Vec<String>,
     /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
     /// named after one is a claim made in a defence, weighed as hedged.
     pub arguments: Vec<String>,
@@ -333,6 +339,9 @@ pub struct Asides {
     /// in "since Russian fighters arrived in 2018", not in "deployed since 2021" or "have since
     /// agreed".
     pub trailing_before_a_name: Vec<String>,
+    /// Openings of a trailing context clause only before an English gerund: " after " in
+    /// "signed gold deals after cutting ties with Abu Dhabi", not in "after the talks".
+    pub trailing_before_a_gerund: Vec<String>,
     /// Openings of a relative clause or description: ", which", " composé de".
     pub openers: Vec<String>,
 }
@@ -509,6 +518,7 @@ impl Lexicon {
             arguments: fold_all(file.arguments, "arguments")?,
             contrasts: fold_all(file.contrasts, "contrasts")?,
             debts: fold_all(file.debts, "debts")?,
+            liftings: fold_all(file.liftings, "liftings")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,
             threats: fold_all(file.threats, "threats")?,
@@ -530,6 +540,10 @@ impl Lexicon {
                 trailing_before_a_name: lower_all(
                     file.trailing_before_a_name,
                     "trailing_before_a_name",
+                )?,
+                trailing_before_a_gerund: lower_all(
+                    file.trailing_before_a_gerund,
+                    "trailing_before_a_gerund",
                 )?,
                 openers: lower_all(file.aside_openers, "aside_openers")?,
             },

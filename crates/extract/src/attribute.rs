@@ -1193,6 +1193,7 @@ impl AsideScan {
                     .trailing_before_a_name_ends(&lower)
                     .filter(|&end| name_follows(end)),
             )
+            .chain(clause.asides.trailing_before_a_gerund_ends(&lower))
             .min();
         let mut opener_ends: Vec<usize> = clause.asides.opener_ends(&lower).collect();
         opener_ends.sort_unstable();

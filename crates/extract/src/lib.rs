@@ -818,12 +818,23 @@ impl Extractor {
     }
 
     /// A concession when the withdrawal ends a hostile measure ("ending a designation that had
-    /// weighed on the country's economy", "met fin à l'embargo"): what ends is the hostility.
+    /// weighed on the country's economy", "met fin à l'embargo"), or when a hostile act is
+    /// lifted, with the lifting word just before it or just after it ("lifted the export ban",
+    /// "the ban was lifted", "la suspension a été levée"): what ends is the hostility.
     fn ends_a_measure(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
-        (event.event_type == EventType::Retreat
+        let lifting = CueClass::Context(ContextPhrase::Lifting);
+        // "tant que les sanctions ne seront pas levées" lifts nothing.
+        let lifted_after = cues_after(clause, &cue, LIFTING_REACH)
+            .any(|c| c.class == lifting && !names_a_negation(&clause.text[cue.end..c.start]));
+        let lifted = event.stance == Stance::Hostile
+            && (attribute::phrase_before(clause, cue.start, ContextPhrase::Lifting, LIFTING_REACH)
+                .is_some()
+                || lifted_after);
+        ((event.event_type == EventType::Retreat
             && followed_within(clause, &cue, CueClass::Measure, 4))
-        .then(|| self.event_of(EventType::Concede, Stance::Cooperative))
-        .flatten()
+            || lifted)
+            .then(|| self.event_of(EventType::Concede, Stance::Cooperative))
+            .flatten()
     }
 
     /// The event a refusal turns `event` into: a refused hostile act sides with the one spared
@@ -861,7 +872,7 @@ impl Extractor {
         };
         // "refused to join Western sanctions": the refusal bears on the act joined.
         let head = joined_at(clause, &cue).unwrap_or(cue.start);
-        attribute::phrase_before(clause, head, ContextPhrase::Refusal, 0)
+        attribute::phrase_before(clause, head, ContextPhrase::Refusal, REFUSAL_REACH)
             .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))
             .or_else(resumed)?;
         self.opposite(event)
@@ -1462,6 +1473,14 @@ fn opposes_outside_powers(clause: &Clause<'_>, cue: CueHit) -> bool {
         || cues_after(clause, &cue, 6).any(outside)
 }
 
+/// How many words may stand between a lifting word and the hostile act it lifts: "lifted the
+/// concentrate export ban", "the ban on Barrick's exports was lifted".
+const LIFTING_REACH: usize = 5;
+
+/// How many words may stand between a refusal and the act it refuses: the verb, article and
+/// modifier before a noun cue ("declined to sign the defence pact").
+const REFUSAL_REACH: usize = 3;
+
 /// How many words after a vote its resolution word may come: "voted against the March 2022
 /// U.N. General Assembly resolution", "Russia's veto on Monday of a British and Sierra Leonean
 /// draft resolution".
@@ -1728,6 +1747,12 @@ fn in_other_countries_aside(clause: &Clause<'_>, power: EntityRef, country: usiz
 fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|c| match c.class {
         CueClass::Denial => true,
+        // A negation the event word starts inside and runs past is the event's own: "did not
+        // renew" is the non-renewal the lexicon lists, not a renewal denied ("sans rupture",
+        // which holds the event word, still denies it).
+        CueClass::Negation if c.start <= cue.start && cue.start < c.end && c.end < cue.end => false,
+        // So is one inside a refusal: "a décidé de ne pas renouveler" refuses the renewal.
+        CueClass::Negation if attribute::within_phrase(clause, c, ContextPhrase::Refusal) => false,
         CueClass::Negation => {
             c.start < cue.start || !opens_subordinate(&clause.text[cue.end..c.start])
         }
@@ -1785,6 +1810,17 @@ fn threatens_to_cooperate(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]
                     && near(t.end, m.start)
                     && !hostile_before(m.start)
             }))
+    })
+}
+
+/// Whether `text` holds a negation particle ("not", "pas", "never", "jamais"). Grammar, not
+/// knowledge.
+fn names_a_negation(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "not" | "never" | "pas" | "jamais"
+        )
     })
 }
 

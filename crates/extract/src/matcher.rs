@@ -297,6 +297,8 @@ pub enum ContextPhrase {
     Cancellation,
     /// "dettes", "debt": what a cancellation may forgive.
     Debt,
+    /// "lifted", "levée": the hostile act next to it is ended.
+    Lifting,
     /// "arguing that", "faisant valoir que": what follows is a claim.
     Argument,
     /// "while", "tandis que" after a comma: another party's clause.
@@ -391,6 +393,7 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Cancellation),
         );
         add(&lexicon.debts, CueClass::Context(ContextPhrase::Debt));
+        add(&lexicon.liftings, CueClass::Context(ContextPhrase::Lifting));
         add(
             &lexicon.arguments,
             CueClass::Context(ContextPhrase::Argument),
@@ -497,6 +500,7 @@ pub struct AsideMatcher {
     fronted_chars: usize,
     trailing: AhoCorasick,
     trailing_before_a_name: AhoCorasick,
+    trailing_before_a_gerund: AhoCorasick,
     openers: AhoCorasick,
 }
 
@@ -508,6 +512,7 @@ impl AsideMatcher {
             fronted,
             trailing: AhoCorasick::new(&asides.trailing)?,
             trailing_before_a_name: AhoCorasick::new(&asides.trailing_before_a_name)?,
+            trailing_before_a_gerund: AhoCorasick::new(&asides.trailing_before_a_gerund)?,
             openers: AhoCorasick::new(&asides.openers)?,
         })
     }
@@ -552,6 +557,23 @@ impl AsideMatcher {
         self.trailing_before_a_name
             .find_overlapping_iter(lower)
             .map(|m| m.end())
+    }
+
+    /// The end of every phrase in `lower` (lowercased text) that opens a trailing context when
+    /// an English gerund follows it: the word right after ends in "ing".
+    pub fn trailing_before_a_gerund_ends<'a>(
+        &'a self,
+        lower: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.trailing_before_a_gerund
+            .find_overlapping_iter(lower)
+            .map(|m| m.end())
+            .filter(|&end| {
+                lower[end..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+            })
     }
 
     /// The end of every aside opener in `lower` (lowercased text).

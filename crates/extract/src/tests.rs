@@ -1157,3 +1157,28 @@ fn a_french_negation_around_any_verb_denies_the_event() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_measure_lifted_is_a_concession_and_one_not_lifted_stays_hostile() {
+    let f = facts("The ban on Barrick's exports was lifted by Tanzania in March.");
+    assert!(
+        f.iter()
+            .any(|f| f.event_type == orbit_core::EventType::Concede),
+        "{f:?}"
+    );
+    let f =
+        fr_facts("Le Niger maintient l'interdiction visant Orano tant qu'elle ne sera pas levée.");
+    assert_no_event(&f, orbit_core::EventType::Concede);
+}
+
+#[test]
+fn an_act_after_a_gerund_is_context_for_the_news_before_it() {
+    let f = facts(
+        "Sudan signed gold deals with Russian companies after cutting diplomatic ties with the United Arab Emirates.",
+    );
+    assert_no_event(&f, orbit_core::EventType::Retreat);
+    assert!(
+        f.iter().any(|f| f.direction == Direction::TowardRussia),
+        "{f:?}"
+    );
+}
