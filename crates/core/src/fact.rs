@@ -38,6 +38,15 @@ impl Direction {
         }
     }
 
+    /// The other way on the axis; neutral stays neutral.
+    pub fn opposite(self) -> Direction {
+        match self {
+            Direction::TowardRussia => Direction::TowardWest,
+            Direction::TowardWest => Direction::TowardRussia,
+            neutral => neutral,
+        }
+    }
+
     /// +1 toward Russia, −1 toward the West, 0 neutral.
     pub fn sign(self) -> f64 {
         match self {

@@ -1094,11 +1094,12 @@ impl Extractor {
             .flatten()
     }
 
-    /// `facts` without the withdrawals of a power whose forces, a sentence or two later, stay in
-    /// the same country: they deploy or take over there ("Wagner a annoncé quitter le Mali. Le
-    /// contingent de l'Africa Corps reprendra les positions."), or the sentence, naming no other
-    /// country, hands the power's forces over to its own ("Wagner's personnel will be folded
-    /// into Africa Corps"). The power stays. The same within one sentence is
+    /// `facts` without the withdrawals of a power whose forces, a sentence or two later, deploy
+    /// or take over in the same country, a fact of its own ("Wagner a annoncé quitter le Mali.
+    /// Le contingent de l'Africa Corps reprendra les positions au Mali."). When the later
+    /// sentence, naming no country, hands the power's forces over to its own ("The Africa
+    /// Corps is taking over its bases"), it gives no fact, and the withdrawal is read as the
+    /// deployment it is. Either way the power stays. The same within one sentence is
     /// [`Self::handed_over_within`].
     fn without_handed_over_retreats(
         &self,
@@ -1140,19 +1141,44 @@ impl Extractor {
                 names_the_power && hands_over && !about_another_country
             })
         };
+        let deployment = self
+            .event_of(EventType::Mobilize, Stance::Cooperative)
+            .map(|i| &lex.events[i]);
+        let withdrawal = |fact: &Fact| {
+            fact.event_type == EventType::Retreat
+                && fact.actor == Actor::Counterpart
+                && !fact.negated
+        };
         let dropped: Vec<bool> = facts
             .iter()
             .zip(sentence_of)
-            .map(|(fact, &at)| {
-                fact.event_type == EventType::Retreat
-                    && fact.actor == Actor::Counterpart
-                    && (deploys_later(fact, at) || handed_over_later(fact, at))
-            })
+            .map(|(fact, &at)| withdrawal(fact) && deploys_later(fact, at))
+            .collect();
+        let handed_over: Vec<bool> = facts
+            .iter()
+            .zip(sentence_of)
+            .map(|(fact, &at)| withdrawal(fact) && handed_over_later(fact, at))
             .collect();
         facts
             .into_iter()
-            .zip(dropped)
-            .filter_map(|(fact, dropped)| (!dropped).then_some(fact))
+            .zip(dropped.into_iter().zip(handed_over))
+            .filter_map(|(fact, (dropped, handed_over))| match deployment {
+                _ if dropped => None,
+                Some(event) if handed_over => Some(Fact {
+                    event_type: event.event_type,
+                    stance: event.stance,
+                    category: event.category,
+                    direction: fact.direction.opposite(),
+                    weight: event.weight
+                        * if fact.hedged {
+                            lex.modifiers.hedged
+                        } else {
+                            1.0
+                        },
+                    ..fact
+                }),
+                _ => Some(fact),
+            })
             .collect()
     }
 

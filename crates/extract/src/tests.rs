@@ -1182,3 +1182,24 @@ fn an_act_after_a_gerund_is_context_for_the_news_before_it() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_withdrawal_handed_over_in_a_sentence_naming_no_country_is_the_deployment() {
+    let f = facts(
+        "Wagner's fighters have left Mali. The Africa Corps is taking over their bases and equipment.",
+    );
+    assert!(
+        f.iter().any(|f| f.country == "ML"
+            && f.counterpart == "RU"
+            && f.event_type == orbit_core::EventType::Mobilize
+            && f.direction == Direction::TowardRussia),
+        "{f:?}"
+    );
+    assert_no_event(&f, orbit_core::EventType::Retreat);
+}
+
+#[test]
+fn a_fronted_condition_is_not_the_news() {
+    let f = fr_facts("Si Paris coupe son aide au Tchad, N'Djamena se tournera vers Moscou.");
+    assert_no_direction(&f, Direction::TowardWest);
+}
