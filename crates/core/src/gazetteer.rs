@@ -66,6 +66,9 @@ pub struct Power {
     pub people: Vec<String>,
     #[serde(default)]
     pub orgs: Vec<String>,
+    /// The power's news media: when one reports a story, it is not a party to it.
+    #[serde(default)]
+    pub outlets: Vec<String>,
 }
 
 /// A multilateral or regional body.
@@ -143,6 +146,8 @@ pub enum AliasKind {
     City,
     Person,
     Force,
+    /// A power's news outlet ("RFI", "Sputnik").
+    Outlet,
 }
 
 /// One name the media use for an entity.
@@ -272,6 +277,7 @@ impl Gazetteer {
                 (&p.capitals, AliasKind::Capital),
                 (&p.people, AliasKind::Person),
                 (&p.orgs, AliasKind::Force),
+                (&p.outlets, AliasKind::Outlet),
             ] {
                 for a in list {
                     add(a, e, kind, &owner)?;

@@ -1728,8 +1728,9 @@ pub(crate) fn words_between(clause: &Clause<'_>, a: usize, b: usize) -> usize {
 }
 
 /// An outlet or agency cited as the source of the news ("RFI révélait...", "according to
-/// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only named
-/// organisations; "Russia said it would send instructors" is Russia speaking for itself. A
+/// Sputnik", "Le Monde reported"): it tells the story, it is not a party to it. Only the
+/// gazetteer's outlets; "Russia said it would send instructors" is Russia speaking for itself,
+/// and "Barrick said Mali had seized its gold" the company, a party. A
 /// nationality next to the word for an agency ("the French news agency") is the agency's.
 /// Any power cited with "according to"/"selon" ("according to Western officials") is a source.
 fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool {
@@ -1768,7 +1769,7 @@ fn is_reporter(clause: &Clause<'_>, m: &Mention, reporting: &Reporting) -> bool 
         let agency = |w: &str| reporting.agency.iter().any(|a| a.matches(w));
         return before.first().is_some_and(|w| agency(w)) || after.iter().any(|w| agency(w));
     }
-    if m.kind != AliasKind::Force {
+    if m.kind != AliasKind::Outlet {
         return false;
     }
     let after: Vec<String> = clause.text[m.end..clause.end]

@@ -1203,3 +1203,16 @@ fn a_fronted_condition_is_not_the_news() {
     let f = fr_facts("Si Paris coupe son aide au Tchad, N'Djamena se tournera vers Moscou.");
     assert_no_direction(&f, Direction::TowardWest);
 }
+
+#[test]
+fn a_company_that_speaks_is_a_party_and_an_outlet_that_reports_is_not() {
+    let f = facts("Barrick said Malian authorities had seized three tonnes of gold from its mine.");
+    assert!(
+        f.iter().any(|f| f.country == "ML"
+            && f.counterpart == "CA"
+            && f.direction == Direction::TowardRussia),
+        "{f:?}"
+    );
+    let f = facts("RFI said Mali had signed a mining agreement with Moscow.");
+    assert!(f.iter().all(|f| f.counterpart != "FR"), "{f:?}");
+}
