@@ -1216,3 +1216,16 @@ fn a_company_that_speaks_is_a_party_and_an_outlet_that_reports_is_not() {
     let f = facts("RFI said Mali had signed a mining agreement with Moscow.");
     assert!(f.iter().all(|f| f.counterpart != "FR"), "{f:?}");
 }
+
+#[test]
+fn the_governments_own_bodies_refer_back_to_the_country() {
+    let f = fr_facts(
+        "Le Burkina Faso nationalise deux mines d'or. Le conseil des ministres a accordé un permis d'exploitation à Nordgold.",
+    );
+    assert!(
+        f.iter().any(|f| f.country == "BF"
+            && f.counterpart == "RU"
+            && f.direction == Direction::TowardRussia),
+        "{f:?}"
+    );
+}
