@@ -1121,11 +1121,42 @@ pub fn is_description_at(clause: &Clause<'_>, pos: usize) -> bool {
 /// is context.
 fn fronted_comma(clause: &Clause<'_>) -> Option<usize> {
     let whole = &clause.text[clause.start..clause.end];
-    if clause.asides.opens_with_fronted(whole) {
-        whole.find(',')
-    } else {
-        None
+    if !clause.asides.opens_with_fronted(whole) {
+        return None;
     }
+    // Not a comma that opens a span of names: "Alors que plusieurs pays sahéliens, du Mali au
+    // Niger, ont rompu avec Paris, le Cameroun..." runs on past "du Mali au Niger".
+    let commas: Vec<usize> = whole.match_indices(',').map(|(i, _)| i).collect();
+    let mut k = 0;
+    while let (Some(&at), Some(&next)) = (commas.get(k), commas.get(k + 1)) {
+        if !names_a_range(clause, clause.start + at + 1, clause.start + next) {
+            break;
+        }
+        k += 2;
+    }
+    commas.get(k).copied()
+}
+
+/// Whether `[a, b)` of the clause names a span of entities and nothing else: "du Mali au
+/// Niger", "from Senegal to Chad".
+fn names_a_range(clause: &Clause<'_>, a: usize, b: usize) -> bool {
+    let words: Vec<String> = clause.text[a..b]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    matches!(
+        words.first().map(String::as_str),
+        Some("du" | "de" | "from")
+    ) && words
+        .iter()
+        .any(|w| matches!(w.as_str(), "au" | "à" | "to" | "aux"))
+        && clause
+            .mentions
+            .iter()
+            .filter(|m| a <= m.start && m.end <= b)
+            .count()
+            >= 2
+        && words.len() <= 8
 }
 
 /// What [`is_aside_at`] reads of a clause, found once for all the positions it is asked about:

@@ -490,6 +490,10 @@ impl CueMatcher {
     }
 }
 
+/// Conjunctions that may open a sentence before its fronted context phrase. Grammar, not
+/// knowledge.
+const LEADING_CONJUNCTIONS: [&str; 5] = ["but ", "yet ", "and ", "mais ", "et "];
+
 /// Finds the lexicon's aside phrases (see [`Asides`]) in lowercased, unfolded text: accents and
 /// spaces count as written (fronted phrases excepted, see [`AsideMatcher::opens_with_fronted`]).
 #[derive(Debug)]
@@ -523,11 +527,18 @@ impl AsideMatcher {
     pub fn opens_with_fronted(&self, clause: &str) -> bool {
         // Only the clause's first words are folded: this runs for every mention of every
         // clause.
-        let opening: String = clause
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .take(self.fronted_chars)
-            .collect();
+        let opening = clause.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // After a conjunction that ties the sentence to the one before: "Mais alors que ...".
+        let opening = LEADING_CONJUNCTIONS
+            .iter()
+            .find_map(|c| {
+                opening
+                    .get(..c.len())
+                    .filter(|head| head.eq_ignore_ascii_case(c))
+                    .map(|_| &opening[c.len()..])
+            })
+            .unwrap_or(opening);
+        let opening: String = opening.chars().take(self.fronted_chars).collect();
         let opening = fold_key(&opening);
         self.fronted.iter().any(|f| opening.starts_with(f.as_str()))
     }

@@ -1227,3 +1227,12 @@ fn the_governments_own_bodies_refer_back_to_the_country() {
     );
     assert_reads(&f, "BF", "RU", Direction::TowardRussia);
 }
+
+#[test]
+fn a_fronted_clause_runs_past_a_span_of_names_and_after_a_conjunction() {
+    let f = fr_facts(
+        "Mais alors que plusieurs pays, du Mali au Niger, ont rompu avec Paris, le pouvoir camerounais choisit le dialogue.",
+    );
+    assert_reads(&f, "CM", "FR", Direction::TowardWest);
+    assert_no_direction(&f, Direction::TowardRussia);
+}
