@@ -392,7 +392,7 @@ fn is_absent(clause: &Clause<'_>, m: &Mention) -> bool {
 }
 
 /// The last `n` words before `pos` in the clause, lowercased.
-fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
+pub(crate) fn words_before(clause: &Clause<'_>, pos: usize, n: usize) -> Vec<String> {
     let before = &clause.text[clause.start..pos];
     let mut words: Vec<String> = before
         .split(|c: char| c.is_whitespace())

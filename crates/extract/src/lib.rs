@@ -1785,6 +1785,19 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         CueClass::ForwardNegation => c.start < cue.start,
         _ => false,
     }) || french_negation_around(clause, cue)
+        || present_negation_before(clause, cue)
+}
+
+/// Whether the event word follows "is not" / "are not" right before it ("Mali is not hiring
+/// Russian instructors"). Grammar, not knowledge: elsewhere in a clause these negate a
+/// description ("is not a new partner"), so the lexicon's negations leave them out.
+fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
+    let words = attribute::words_before(clause, cue.start, 2);
+    let split = matches!(words.as_slice(), [aux, not] if matches!(aux.as_str(), "is" | "are") && not == "not");
+    let joined = words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "isn't" | "aren't" | "isn’t" | "aren’t"));
+    split || joined
 }
 
 /// Whether the event word is the verb of a French negation, or follows it: "ne" (or "n'") and
