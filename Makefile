@@ -63,4 +63,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic52.jsonl --floor eval/realistic52.floor.toml
 	$(ORBIT) eval --labels eval/realistic53.jsonl --floor eval/realistic53.floor.toml
 	$(ORBIT) eval --labels eval/realistic54.jsonl --floor eval/realistic54.floor.toml
+	$(ORBIT) eval --labels eval/realistic55.jsonl --floor eval/realistic55.floor.toml
+	$(ORBIT) eval --labels eval/realistic56.jsonl --floor eval/realistic56.floor.toml
+	$(ORBIT) eval --labels eval/realistic57.jsonl --floor eval/realistic57.floor.toml
+	$(ORBIT) eval --labels eval/realistic58.jsonl --floor eval/realistic58.floor.toml
+	$(ORBIT) eval --labels eval/realistic59.jsonl --floor eval/realistic59.floor.toml
+	$(ORBIT) eval --labels eval/realistic60.jsonl --floor eval/realistic60.floor.toml
+	$(ORBIT) eval --labels eval/realistic61.jsonl --floor eval/realistic61.floor.toml
+	$(ORBIT) eval --labels eval/realistic62.jsonl --floor eval/realistic62.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
