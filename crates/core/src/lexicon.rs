@@ -63,6 +63,8 @@ struct LexiconFile {
     #[serde(default)]
     forward_negations: Vec<String>,
     anaphora: Vec<String>,
+    #[serde(default)]
+    opening_anaphora: Vec<String>,
     retrospective: Vec<String>,
     armed_groups: Vec<String>,
     #[serde(default)]
@@ -182,6 +184,9 @@ pub struct Lexicon {
     pub forward_negations: Vec<String>,
     /// Phrases that refer back to the paragraph's country: "the country", "le pays".
     pub anaphora: Vec<String>,
+    /// Words that refer back to the country only when they open the clause ("Officials said"),
+    /// folded: elsewhere they are most often another's ("US officials", "urged authorities").
+    pub opening_anaphora: Vec<String>,
     /// Words of recap and comparison ("already", "comme au Mali"): background, not news.
     pub retrospective: Vec<String>,
     /// Non-state armed groups: hostility aimed at them is not hostility between states.
@@ -487,6 +492,7 @@ impl Lexicon {
             denials: fold_all(file.denials, "denials")?,
             forward_negations: fold_all(file.forward_negations, "forward_negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
+            opening_anaphora: fold_all(file.opening_anaphora, "opening_anaphora")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,
             conflicts: fold_all(file.conflicts, "conflicts")?,

@@ -852,7 +852,13 @@ pub fn by_a_neutral_organisation(
 /// countries only in asides ("...du Mali, où la junte au pouvoir...": that junta is Mali's).
 pub fn refers_back(clause: &Clause<'_>, roles: &Roles) -> bool {
     clause.cues.iter().any(|cue| {
-        cue.class == CueClass::Anaphora
+        (cue.class == CueClass::Anaphora
+            || (cue.class == CueClass::OpeningAnaphora
+                && words_between(clause, clause.start, cue.start) == 0
+                // "Officials in Washington", "Authorities of the EU": whose they are.
+                && !clause.mentions.iter().any(|m| {
+                    m.start >= cue.end && words_between(clause, cue.end, m.start) <= 2
+                })))
             && !(roles.aside_only && is_aside_at(clause, cue.end))
             && !clause
                 .mentions

@@ -257,6 +257,8 @@ pub enum CueClass {
     /// A denial of what follows it only: "sans envisager".
     ForwardNegation,
     Anaphora,
+    /// "Officials", "Authorities": refers back only as the clause's first word.
+    OpeningAnaphora,
     /// Rebels, jihadists, militias: targets of hostility that are not the country.
     ArmedGroup,
     /// Recap words: "already", "earlier".
@@ -375,6 +377,7 @@ impl CueMatcher {
         add(&lexicon.denials, CueClass::Denial);
         add(&lexicon.forward_negations, CueClass::ForwardNegation);
         add(&lexicon.anaphora, CueClass::Anaphora);
+        add(&lexicon.opening_anaphora, CueClass::OpeningAnaphora);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
         add(&lexicon.retrospective, CueClass::Retrospective);
         add(&lexicon.conflicts, CueClass::Conflict);

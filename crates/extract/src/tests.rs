@@ -1236,3 +1236,15 @@ fn a_fronted_clause_runs_past_a_span_of_names_and_after_a_conjunction() {
     assert_reads(&f, "CM", "FR", Direction::TowardWest);
     assert_no_direction(&f, Direction::TowardRussia);
 }
+
+#[test]
+fn officials_opening_a_sentence_are_the_paragraphs_country_unless_named_as_anothers() {
+    let f = facts(
+        "Mali has tightened its grip on gold. Authorities seized three tonnes of gold from Barrick's mine.",
+    );
+    assert_reads(&f, "ML", "CA", Direction::TowardRussia);
+    let f = facts(
+        "Mali has tightened its grip on gold. Officials in Washington announced new aid for the region.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+}
