@@ -824,8 +824,10 @@ impl Extractor {
     fn ends_a_measure(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
         let lifting = CueClass::Context(ContextPhrase::Lifting);
         // "tant que les sanctions ne seront pas levées" lifts nothing.
-        let lifted_after = cues_after(clause, &cue, LIFTING_REACH)
-            .any(|c| c.class == lifting && !names_a_negation(&clause.text[cue.end..c.start]));
+        let lifted_after = cues_after(clause, &cue, LIFTING_REACH).any(|c| {
+            c.class == lifting
+                && !holds_a_word_of(&clause.text[cue.end..c.start], &NEGATION_PARTICLES)
+        });
         let lifted = event.stance == Stance::Hostile
             && (attribute::phrase_before(clause, cue.start, ContextPhrase::Lifting, LIFTING_REACH)
                 .is_some()
@@ -868,7 +870,7 @@ impl Extractor {
                 // Nor across a condition: "open to resuming security cooperation if the
                 // government distanced itself from Wagner" resumes the cooperation, not the
                 // distancing.
-                .filter(|&at| !opens_a_condition(&clause.text[at..cue.start]))
+                .filter(|&at| !holds_a_word_of(&clause.text[at..cue.start], &CONDITION_OPENERS))
         };
         // "refused to join Western sanctions": the refusal bears on the act joined.
         let head = joined_at(clause, &cue).unwrap_or(cue.start);
@@ -1788,8 +1790,8 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         || present_negation_before(clause, cue)
 }
 
-/// Whether the event word follows "is not" / "are not" right before it ("Mali is not hiring
-/// Russian instructors"). Grammar, not knowledge: elsewhere in a clause these negate a
+/// Whether the event word follows "is not" / "are not" right before it ("Dakar has stressed
+/// that it is not breaking with Paris"). Grammar, not knowledge: elsewhere in a clause these negate a
 /// description ("is not a new partner"), so the lexicon's negations leave them out.
 fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
     let words = attribute::words_before(clause, cue.start, 2);
@@ -1852,23 +1854,18 @@ fn threatens_to_cooperate(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]
     })
 }
 
-/// Whether `text` holds a negation particle ("not", "pas", "never", "jamais"). Grammar, not
-/// knowledge.
-fn names_a_negation(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "not" | "never" | "pas" | "jamais"
-        )
-    })
+/// Whether `text` holds one of `words` (lowercase) as a whole word.
+fn holds_a_word_of(text: &str, words: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
-/// Whether `text` holds a word that opens a condition ("if", "unless", "si"). Grammar, not
+/// The particles of a negation ("tant que les sanctions ne seront pas levées"). Grammar, not
 /// knowledge.
-fn opens_a_condition(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w.to_lowercase().as_str(), "if" | "unless" | "si" | "sauf"))
-}
+const NEGATION_PARTICLES: [&str; 4] = ["not", "never", "pas", "jamais"];
+
+/// The words that open a condition ("if", "unless", "si"). Grammar, not knowledge.
+const CONDITION_OPENERS: [&str; 4] = ["if", "unless", "si", "sauf"];
 
 /// Whether `between` (the words from an event word to a later negation) opens a relative
 /// clause on the event's own phrase, whose negation is its verb's: "dénonce un pas qu'aucun
