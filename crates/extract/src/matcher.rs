@@ -493,6 +493,11 @@ impl CueMatcher {
     }
 }
 
+/// The end of every match of `phrases` in `lower`, overlapping ones included.
+fn match_ends<'a>(phrases: &'a AhoCorasick, lower: &'a str) -> impl Iterator<Item = usize> + 'a {
+    phrases.find_overlapping_iter(lower).map(|m| m.end())
+}
+
 /// Conjunctions that may open a sentence before its fronted context phrase. Grammar, not
 /// knowledge.
 const LEADING_CONJUNCTIONS: [&str; 5] = ["but ", "yet ", "and ", "mais ", "et "];
@@ -553,7 +558,7 @@ impl AsideMatcher {
 
     /// The end of every trailing context phrase in `lower` (lowercased text).
     pub fn trailing_ends<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.trailing.find_overlapping_iter(lower).map(|m| m.end())
+        match_ends(&self.trailing, lower)
     }
 
     /// The end of the last aside opener in `lower` (lowercased text).
@@ -568,9 +573,7 @@ impl AsideMatcher {
         &'a self,
         lower: &'a str,
     ) -> impl Iterator<Item = usize> + 'a {
-        self.trailing_before_a_name
-            .find_overlapping_iter(lower)
-            .map(|m| m.end())
+        match_ends(&self.trailing_before_a_name, lower)
     }
 
     /// The end of every phrase in `lower` (lowercased text) that opens a trailing context when
@@ -579,20 +582,17 @@ impl AsideMatcher {
         &'a self,
         lower: &'a str,
     ) -> impl Iterator<Item = usize> + 'a {
-        self.trailing_before_a_gerund
-            .find_overlapping_iter(lower)
-            .map(|m| m.end())
-            .filter(|&end| {
-                lower[end..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
-            })
+        match_ends(&self.trailing_before_a_gerund, lower).filter(|&end| {
+            lower[end..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        })
     }
 
     /// The end of every aside opener in `lower` (lowercased text).
     pub fn opener_ends<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.openers.find_overlapping_iter(lower).map(|m| m.end())
+        match_ends(&self.openers, lower)
     }
 }
 

@@ -159,7 +159,7 @@ impl<'a> Writer<'_, 'a, '_> {
                      are quoted under “{OTHER_WAY}”.",
                     direction_words(directions[0]),
                     join_and(&phrases),
-                    direction_words(opposite(directions[0]))
+                    direction_words(directions[0].opposite())
                 ));
             } else {
                 let tail = match (same, phrases.len()) {
@@ -720,14 +720,6 @@ fn none_leans(n: usize) -> String {
         "The only fact does not lean".to_string()
     } else {
         format!("None of the {n} facts leans")
-    }
-}
-
-fn opposite(d: Direction) -> Direction {
-    match d {
-        Direction::TowardRussia => Direction::TowardWest,
-        Direction::TowardWest => Direction::TowardRussia,
-        Direction::Neutral => Direction::Neutral,
     }
 }
 
