@@ -65,6 +65,8 @@ struct LexiconFile {
     anaphora: Vec<String>,
     #[serde(default)]
     opening_anaphora: Vec<String>,
+    #[serde(default)]
+    missions: Vec<String>,
     retrospective: Vec<String>,
     armed_groups: Vec<String>,
     #[serde(default)]
@@ -187,6 +189,9 @@ pub struct Lexicon {
     /// Words that refer back to the country only when they open the clause ("Officials said"),
     /// folded: elsewhere they are most often another's ("US officials", "urged authorities").
     pub opening_anaphora: Vec<String>,
+    /// A power's diplomatic missions ("embassy", "ambassade"), folded: the city one stands in
+    /// is where the power speaks from, no party to its dealings with a third.
+    pub missions: Vec<String>,
     /// Words of recap and comparison ("already", "comme au Mali"): background, not news.
     pub retrospective: Vec<String>,
     /// Non-state armed groups: hostility aimed at them is not hostility between states.
@@ -493,6 +498,7 @@ impl Lexicon {
             forward_negations: fold_all(file.forward_negations, "forward_negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
             opening_anaphora: fold_all(file.opening_anaphora, "opening_anaphora")?,
+            missions: fold_all(file.missions, "missions")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,
             conflicts: fold_all(file.conflicts, "conflicts")?,

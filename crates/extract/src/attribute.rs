@@ -1054,18 +1054,25 @@ pub fn is_aside_at(clause: &Clause<'_>, pos: usize) -> bool {
 pub fn is_context_at(clause: &Clause<'_>, pos: usize) -> bool {
     let before = &clause.text[clause.start..pos];
     let scan = aside_scan(clause, pos);
-    if let Some(comma) = match scan {
+    let comma = match scan {
         Some(scan) => scan.fronted_comma,
         None => fronted_comma(clause),
-    } && before.len() < comma
-    {
+    };
+    if comma.is_some_and(|comma| before.len() < comma) {
         return true;
     }
     match scan {
         Some(scan) => scan
             .first_trailing_end
             .is_some_and(|e| e <= scan.lower_at[before.len()]),
-        None => clause.asides.has_trailing_context(&before.to_lowercase()),
+        // A trailing phrase inside the fronted context opens nothing after it (see
+        // [`AsideScan::of`]).
+        None => {
+            let after_comma = comma.map_or(0, |comma| comma + 1);
+            clause
+                .asides
+                .has_trailing_context(&before.get(after_comma..).unwrap_or("").to_lowercase())
+        }
     }
 }
 
@@ -1221,6 +1228,11 @@ impl AsideScan {
                         .is_some_and(|between| between.split_whitespace().count() <= 1)
             })
         };
+        // A trailing phrase inside the fronted context is part of it and opens nothing after
+        // its comma: "Two weeks after Togo ratified the pact, the US ambassador handed over
+        // vehicles" (" weeks after " is a trailing phrase) tells the hand-over as news.
+        let fronted_comma = fronted_comma(clause);
+        let past_fronted = |end: &usize| fronted_comma.is_none_or(|comma| *end > lower_at[comma]);
         let first_trailing_end = clause
             .asides
             .trailing_ends(&lower)
@@ -1231,11 +1243,12 @@ impl AsideScan {
                     .filter(|&end| name_follows(end)),
             )
             .chain(clause.asides.trailing_before_a_gerund_ends(&lower))
+            .filter(past_fronted)
             .min();
         let mut opener_ends: Vec<usize> = clause.asides.opener_ends(&lower).collect();
         opener_ends.sort_unstable();
         Some(AsideScan {
-            fronted_comma: fronted_comma(clause),
+            fronted_comma,
             lower,
             lower_at,
             first_trailing_end,
@@ -1293,6 +1306,54 @@ fn is_word_of(w: &str, list: &[String]) -> bool {
         .or_else(|| w.strip_prefix("d'"))
         .unwrap_or(&w);
     list.iter().any(|c| c == w)
+}
+
+/// Whether every mention of `country` in the clause (and there is one) is the place where the
+/// mission of a power other than `counterpart` stands: "The US embassy in Pretoria said
+/// Washington had raised its concerns" about the Kremlin's gift is no tie of South Africa's
+/// with Russia; "The Russian embassy in Bamako said Moscow would deliver wheat" stays Mali's.
+pub fn only_hosts_anothers_mission(
+    clause: &Clause<'_>,
+    country: usize,
+    counterpart: EntityRef,
+    missions: &[String],
+) -> bool {
+    let mut named = clause
+        .mentions
+        .iter()
+        .filter(|m| m.entity == EntityRef::Country(country))
+        .peekable();
+    named.peek().is_some()
+        && named.all(|m| mission_in(clause, m, missions).is_some_and(|p| p != counterpart))
+}
+
+/// The power whose mission stands in the place named at `m`: a word of `missions` at most
+/// three words before the place and "in"/"à"/"at" right before it, with the power named
+/// between the two or within two words before the mission ("the German embassy in Windhoek",
+/// "l'ambassade de France à Bamako").
+fn mission_in(clause: &Clause<'_>, m: &Mention, missions: &[String]) -> Option<EntityRef> {
+    let before = &clause.text[clause.start..m.start];
+    let words: Vec<(usize, usize)> = word_spans(before).collect();
+    let (&(at, _), rest) = words.split_last()?;
+    if !matches!(
+        before[at..].trim_end().to_lowercase().as_str(),
+        "in" | "at" | "à" | "a"
+    ) {
+        return None;
+    }
+    let mission = rest
+        .iter()
+        .rev()
+        .take(3)
+        .position(|&(a, b)| is_word_of(&before[a..b], missions))?;
+    let mission_at = rest.len() - 1 - mission;
+    let from = clause.start + rest[mission_at.saturating_sub(2)].0;
+    let to = clause.start + at;
+    clause
+        .mentions
+        .iter()
+        .find(|p| !matches!(p.entity, EntityRef::Country(_)) && p.start >= from && p.end <= to)
+        .map(|p| p.entity)
 }
 
 /// The articles a list's names may carry.

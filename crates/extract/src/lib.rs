@@ -423,10 +423,9 @@ impl Extractor {
             };
 
         // A question asks whether something is so: "To what extent is a severance possible?"
-        let hedged = clause.has(CueClass::Hedge)
-            || clause.text[clause.start..clause.end]
-                .trim_end()
-                .ends_with('?');
+        let question = clause.text[clause.start..clause.end]
+            .trim_end()
+            .ends_with('?');
         let topic = clause
             .cues
             .iter()
@@ -441,12 +440,15 @@ impl Extractor {
 
         let mut facts = Vec::new();
         for c in countries {
-            // A departure *from* this country is its event; departures from others are not.
+            // A departure *from* this country is its event; departures from others are not. One
+            // told as the news's context gives way to the news ("Cinq mois après avoir demandé
+            // aux militaires américains de quitter N'Djamena, le Tchad a signé un protocole").
             let own = roles
                 .departures
                 .iter()
                 .find(|(dc, _)| *dc == c)
-                .map(|(_, cue)| *cue);
+                .map(|(_, cue)| *cue)
+                .filter(|cue| !attribute::is_context_at(clause, cue.start));
             let mut others: Vec<CueHit> = roles
                 .departures
                 .iter()
@@ -537,6 +539,7 @@ impl Extractor {
             // "Ghana accused Captain Traoré of hiding Russian mercenaries": for the accused,
             // the accusation alleges dealings with the power named after it — cooperation,
             // hedged as any allegation — not hostility toward that power.
+            let hedged = question || hedges_the_event(clause, cue);
             let (event, hedged) = match self.alleged_dealings(clause, cue, event, c, counterpart) {
                 Some(dealings) => (&lex.events[dealings], true),
                 None => (event, hedged),
@@ -560,6 +563,9 @@ impl Extractor {
                 Some((support, target)) => (&lex.events[support], target),
                 None => (event, counterpart),
             };
+            if attribute::only_hosts_anothers_mission(clause, c, counterpart, &lex.missions) {
+                continue;
+            }
             // Sanctions one power lays on the other's companies where the country hosts them
             // are theirs, not the country's — unless the country is named before them, as who
             // joins, opposes or thanks ("Zimbabwe stood with Russia against the sanctions"),
@@ -1673,9 +1679,25 @@ fn is_a_powers_force(clause: &Clause<'_>, group: &CueHit, group_nouns: &[String]
             ) || group_nouns.contains(&fold_key(w))
         })
     };
+    // Or the power's name, then at most two words that name no armed group, then a word for
+    // "group": "a Russian fertiliser group", "a Russian state-linked mining group" are
+    // companies ("Russian-backed rebel group" is not: "rebel" is an armed group's word; nor are
+    // the "terroristes" in "les soldats français entraînent des terroristes").
+    let group_noun = group_nouns.contains(&fold_key(&clause.text[group.start..group.end]));
+    let described = |between: &str| {
+        between.trim().is_empty()
+            || group_noun
+                && between.starts_with(char::is_whitespace)
+                && between.split_whitespace().count() <= 2
+                && !clause.cues.iter().any(|c| {
+                    c.class == CueClass::ArmedGroup
+                        && c.start < group.start
+                        && c.end > group.start - between.len()
+                })
+    };
     clause.mentions.iter().any(|m| {
         let group_end = attribute::word_end(clause, group.end);
-        let adjacent = (m.end <= group.start && clause.text[m.end..group.start].trim().is_empty())
+        let adjacent = (m.end <= group.start && described(&clause.text[m.end..group.start]))
             || (group_end <= m.start && joins(&clause.text[group_end..m.start]));
         // "the Wagner Group": the group word is part of the power's name.
         let inside = m.start <= group.start && group.end <= m.end;
@@ -1854,6 +1876,17 @@ fn threatens_to_cooperate(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]
     })
 }
 
+/// Whether a hedge of the clause bears on the event word: one before it, or after it outside a
+/// clause it opens ("criticised Germany for announcing that it would intervene" is a criticism
+/// made, not one that might be; "signed a deal that could bring troops" is a deal signed).
+fn hedges_the_event(clause: &Clause<'_>, cue: CueHit) -> bool {
+    clause.cues.iter().any(|h| {
+        h.class == CueClass::Hedge
+            && !(h.start >= cue.end
+                && holds_a_word_of(&clause.text[cue.end..h.start], &COMPLEMENTIZERS))
+    })
+}
+
 /// Whether `text` holds one of `words` (lowercase) as a whole word.
 fn holds_a_word_of(text: &str, words: &[&str]) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -1866,6 +1899,9 @@ const NEGATION_PARTICLES: [&str; 4] = ["not", "never", "pas", "jamais"];
 
 /// The words that open a condition ("if", "unless", "si"). Grammar, not knowledge.
 const CONDITION_OPENERS: [&str; 4] = ["if", "unless", "si", "sauf"];
+
+/// Words that open a clause of their own after an event word. Grammar, not knowledge.
+const COMPLEMENTIZERS: [&str; 7] = ["that", "which", "who", "whether", "que", "qu", "qui"];
 
 /// Whether `between` (the words from an event word to a later negation) opens a relative
 /// clause on the event's own phrase, whose negation is its verb's: "dénonce un pas qu'aucun

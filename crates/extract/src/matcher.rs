@@ -502,6 +502,111 @@ fn match_ends<'a>(phrases: &'a AhoCorasick, lower: &'a str) -> impl Iterator<Ite
 /// knowledge.
 const LEADING_CONJUNCTIONS: [&str; 5] = ["but ", "yet ", "and ", "mais ", "et "];
 
+/// Words of time a duration counts in ("two weeks", "cinq mois", "a year"). Grammar, not
+/// knowledge; folded.
+const TIME_UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "annee",
+    "annees",
+    "decennie",
+    "decennies",
+];
+
+/// Words that count a duration before its unit ("less than two", "à peine trois", "a few").
+/// Grammar, not knowledge; folded. Digits count too.
+const QUANTITY_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "few",
+    "several",
+    "some",
+    "many",
+    "barely",
+    "just",
+    "only",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "less",
+    "more",
+    "than",
+    "over",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "quelques",
+    "plusieurs",
+    "moins",
+    "plus",
+    "de",
+    "d'un",
+    "d'une",
+    "pres",
+    "peine",
+    "environ",
+    "seulement",
+    "juste",
+];
+
+/// What follows a duration that opens `opening` ("Two weeks after ..." gives "after ..."): words
+/// of quantity, then a unit of time. `None` if it opens with no duration.
+fn after_a_duration(opening: &str) -> Option<&str> {
+    let mut rest = opening;
+    loop {
+        let (word, tail) = rest.split_once(' ')?;
+        let word = fold_key(word);
+        if TIME_UNITS.contains(&word.as_str()) {
+            return Some(tail.trim_start());
+        }
+        let counts = QUANTITY_WORDS.contains(&word.as_str())
+            || word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+        if !counts || word.is_empty() {
+            return None;
+        }
+        rest = tail.trim_start();
+    }
+}
+
 /// Finds the lexicon's aside phrases (see [`Asides`]) in lowercased, unfolded text: accents and
 /// spaces count as written (fronted phrases excepted, see [`AsideMatcher::opens_with_fronted`]).
 #[derive(Debug)]
@@ -546,9 +651,13 @@ impl AsideMatcher {
                     .map(|_| &opening[c.len()..])
             })
             .unwrap_or(opening);
-        let opening: String = opening.chars().take(self.fronted_chars).collect();
-        let opening = fold_key(&opening);
-        self.fronted.iter().any(|f| opening.starts_with(f.as_str()))
+        let fronted = |opening: &str| {
+            let opening: String = opening.chars().take(self.fronted_chars).collect();
+            let opening = fold_key(&opening);
+            self.fronted.iter().any(|f| opening.starts_with(f.as_str()))
+        };
+        // Or after the time it is told from: "Two weeks after ...", "Cinq mois après ...".
+        fronted(opening) || after_a_duration(opening).is_some_and(fronted)
     }
 
     /// Whether `lower` (lowercased text) holds a trailing context phrase.
@@ -753,6 +862,19 @@ mod tests {
             .filter_map(event)
             .collect();
         assert_eq!(support, ["SUPPORT"]);
+    }
+
+    #[test]
+    fn a_fronted_phrase_may_follow_the_time_it_is_told_from() {
+        let k = Knowledge::load(None).unwrap();
+        let asides = AsideMatcher::new(&k.lexicon.asides).unwrap();
+        assert!(asides.opens_with_fronted("Two weeks after Togo ratified the pact, Lomé ..."));
+        assert!(asides.opens_with_fronted("Cinq mois après avoir demandé le départ, le Tchad ..."));
+        assert!(asides.opens_with_fronted("After two years of talks, Mali signed ..."));
+        // A duration that opens no fronted phrase, or one cut by a comma, is the sentence's own.
+        assert!(!asides.opens_with_fronted("Three days of talks ended with a deal."));
+        assert!(!asides.opens_with_fronted("Two years ago, Mali expelled the ambassador."));
+        assert!(!asides.opens_with_fronted("The accusations come weeks after the visit, ..."));
     }
 
     #[test]

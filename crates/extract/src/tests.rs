@@ -1248,3 +1248,15 @@ fn officials_opening_a_sentence_are_the_paragraphs_country_unless_named_as_anoth
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_city_named_as_where_a_powers_embassy_stands_is_no_party_to_its_dealings_with_a_third() {
+    let f = facts(
+        "The German embassy in Windhoek said Berlin rejects the accusation of genocide against \
+         Israel.",
+    );
+    assert!(f.is_empty(), "{f:?}");
+    // The embassy's own power's dealings stay the host's.
+    let f = facts("The Russian embassy in Bamako said Moscow would deliver wheat.");
+    assert_reads(&f, "ML", "RU", Direction::TowardRussia);
+}
