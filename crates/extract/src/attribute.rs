@@ -1222,10 +1222,11 @@ impl AsideScan {
             };
             clause.mentions.iter().any(|m| {
                 m.start >= at
-                    && clause
-                        .text
-                        .get(at..m.start)
-                        .is_some_and(|between| between.split_whitespace().count() <= 1)
+                    && clause.text.get(at..m.start).is_some_and(|between| {
+                        // "after coups, Mauritania co-hosted": the name opens the news.
+                        between.split_whitespace().count() <= 1
+                            && !between.contains([',', ';', ':'])
+                    })
             })
         };
         // A trailing phrase inside the fronted context is part of it and opens nothing after
