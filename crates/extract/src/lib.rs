@@ -1908,22 +1908,63 @@ const COMPLEMENTIZERS: [&str; 7] = ["that", "which", "who", "whether", "que", "q
 /// gouvernement n'avait franchi" denounces; "un partenariat qui ne s'est jamais démenti" holds.
 /// Past a comma that no relative pronoun follows, the negation may bear on the whole ("une
 /// adhésion présentée comme imminente, en prêtant des propos qu'ils n'ont jamais tenus").
-/// Grammar, not knowledge: the pronouns that open a relative clause.
+/// A preposition may stand before the pronoun ("a conference ..., to which neither Port Sudan
+/// nor the RSF were invited"). Grammar, not knowledge: the pronouns that open a relative
+/// clause, and the prepositions before them.
 fn opens_subordinate(between: &str) -> bool {
     let is_relative = |w: &str| {
         let w = w.to_lowercase();
         matches!(
             w.as_str(),
-            "qui" | "que" | "dont" | "which" | "that" | "who" | "whom"
+            "qui"
+                | "que"
+                | "dont"
+                | "which"
+                | "that"
+                | "who"
+                | "whom"
+                | "lequel"
+                | "laquelle"
+                | "lesquels"
+                | "lesquelles"
+                | "auquel"
+                | "auxquels"
+                | "auxquelles"
         ) || w.starts_with("qu'")
             || w.starts_with("qu\u{2019}")
     };
-    let mut words = between.split_whitespace().peekable();
-    while let Some(w) = words.next() {
+    let is_preposition = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "to" | "in"
+                | "of"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "on"
+                | "at"
+                | "à"
+                | "de"
+                | "dans"
+                | "pour"
+                | "avec"
+                | "par"
+                | "sur"
+                | "selon"
+        )
+    };
+    let words: Vec<&str> = between.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
         if is_relative(w) {
             return true;
         }
-        if w.ends_with([',', ';']) && !words.peek().is_some_and(|next| is_relative(next)) {
+        let relative_next = || match words.get(i + 1) {
+            Some(next) if is_preposition(next) => words.get(i + 2).is_some_and(|n| is_relative(n)),
+            Some(next) => is_relative(next),
+            None => false,
+        };
+        if w.ends_with([',', ';']) && !relative_next() {
             return false;
         }
     }
