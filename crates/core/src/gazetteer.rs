@@ -46,6 +46,10 @@ pub struct Country {
     pub people: Vec<String>,
     #[serde(default)]
     pub forces: Vec<String>,
+    /// State bodies that act for the country, as its forces do: the public broadcaster ("The
+    /// SABC has signed a memorandum with TV BRICS").
+    #[serde(default)]
+    pub orgs: Vec<String>,
 }
 
 /// A foreign power (a state, or the EU).
@@ -257,6 +261,7 @@ impl Gazetteer {
                 (&c.cities, AliasKind::City),
                 (&c.people, AliasKind::Person),
                 (&c.forces, AliasKind::Force),
+                (&c.orgs, AliasKind::Force),
             ] {
                 for a in list {
                     add(a, e, kind, &owner)?;
