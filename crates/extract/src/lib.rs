@@ -1815,13 +1815,29 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 /// Whether the event word follows "is not" / "are not" right before it ("Dakar has stressed
 /// that it is not breaking with Paris"). Grammar, not knowledge: elsewhere in a clause these negate a
 /// description ("is not a new partner"), so the lexicon's negations leave them out.
+///
+/// The event word may also be the object of a gerund right after the negation, a word or two
+/// on: "Mali is not hiring Russian instructors".
 fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
-    let words = attribute::words_before(clause, cue.start, 2);
-    let split = matches!(words.as_slice(), [aux, not] if matches!(aux.as_str(), "is" | "are") && not == "not");
-    let joined = words
-        .last()
-        .is_some_and(|w| matches!(w.as_str(), "isn't" | "aren't" | "isn’t" | "aren’t"));
-    split || joined
+    let words = attribute::words_before(clause, cue.start, 5);
+    let negation_ends = |at: usize| {
+        let split =
+            at >= 2 && matches!(words[at - 2].as_str(), "is" | "are") && words[at - 1] == "not";
+        let joined = at >= 1
+            && matches!(
+                words[at - 1].as_str(),
+                "isn't" | "aren't" | "isn’t" | "aren’t"
+            );
+        split || joined
+    };
+    let n = words.len();
+    negation_ends(n)
+        || (1..n).any(|gerund| {
+            words[gerund].ends_with("ing")
+                && n - gerund <= 3
+                && !words[gerund..].iter().any(|w| w.ends_with([',', ';']))
+                && negation_ends(gerund)
+        })
 }
 
 /// Whether the event word is the verb of a French negation, or follows it: "ne" (or "n'") and
