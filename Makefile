@@ -71,4 +71,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic60.jsonl --floor eval/realistic60.floor.toml
 	$(ORBIT) eval --labels eval/realistic61.jsonl --floor eval/realistic61.floor.toml
 	$(ORBIT) eval --labels eval/realistic62.jsonl --floor eval/realistic62.floor.toml
+	$(ORBIT) eval --labels eval/realistic63.jsonl --floor eval/realistic63.floor.toml
+	$(ORBIT) eval --labels eval/realistic64.jsonl --floor eval/realistic64.floor.toml
+	$(ORBIT) eval --labels eval/realistic65.jsonl --floor eval/realistic65.floor.toml
+	$(ORBIT) eval --labels eval/realistic66.jsonl --floor eval/realistic66.floor.toml
+	$(ORBIT) eval --labels eval/realistic67.jsonl --floor eval/realistic67.floor.toml
+	$(ORBIT) eval --labels eval/realistic68.jsonl --floor eval/realistic68.floor.toml
+	$(ORBIT) eval --labels eval/realistic69.jsonl --floor eval/realistic69.floor.toml
+	$(ORBIT) eval --labels eval/realistic70.jsonl --floor eval/realistic70.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
