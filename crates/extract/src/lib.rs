@@ -1899,7 +1899,7 @@ fn hedges_the_event(clause: &Clause<'_>, cue: CueHit) -> bool {
     clause.cues.iter().any(|h| {
         h.class == CueClass::Hedge
             && !(h.start >= cue.end
-                && holds_a_word_of(&clause.text[cue.end..h.start], &COMPLEMENTIZERS))
+                && holds_a_word_of(&clause.text[cue.end..h.start], &CLAUSE_OPENERS))
     })
 }
 
@@ -1916,8 +1916,26 @@ const NEGATION_PARTICLES: [&str; 4] = ["not", "never", "pas", "jamais"];
 /// The words that open a condition ("if", "unless", "si"). Grammar, not knowledge.
 const CONDITION_OPENERS: [&str; 4] = ["if", "unless", "si", "sauf"];
 
-/// Words that open a clause of their own after an event word. Grammar, not knowledge.
-const COMPLEMENTIZERS: [&str; 7] = ["that", "which", "who", "whether", "que", "qu", "qui"];
+/// Words that open a clause of their own after an event word: complementizers and relative
+/// pronouns ("qu'" is "qu" once split at its apostrophe). Grammar, not knowledge.
+const CLAUSE_OPENERS: [&str; 16] = [
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whether",
+    "que",
+    "qu",
+    "qui",
+    "dont",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "auxquels",
+    "auxquelles",
+];
 
 /// Whether `between` (the words from an event word to a later negation) opens a relative
 /// clause on the event's own phrase, whose negation is its verb's: "dénonce un pas qu'aucun
@@ -1928,26 +1946,11 @@ const COMPLEMENTIZERS: [&str; 7] = ["that", "which", "who", "whether", "que", "q
 /// nor the RSF were invited"). Grammar, not knowledge: the pronouns that open a relative
 /// clause, and the prepositions before them.
 fn opens_subordinate(between: &str) -> bool {
+    // "qu'aucun": the pronoun is the word's part before its apostrophe.
     let is_relative = |w: &str| {
         let w = w.to_lowercase();
-        matches!(
-            w.as_str(),
-            "qui"
-                | "que"
-                | "dont"
-                | "which"
-                | "that"
-                | "who"
-                | "whom"
-                | "lequel"
-                | "laquelle"
-                | "lesquels"
-                | "lesquelles"
-                | "auquel"
-                | "auxquels"
-                | "auxquelles"
-        ) || w.starts_with("qu'")
-            || w.starts_with("qu\u{2019}")
+        let pronoun = w.split(['\'', '\u{2019}']).next().unwrap_or("");
+        CLAUSE_OPENERS.contains(&pronoun) && pronoun != "whether"
     };
     let is_preposition = |w: &str| {
         matches!(
