@@ -202,10 +202,7 @@ impl EntityMatcher {
     fn find_all(&self, text: &str, folded: &Folded) -> (Vec<Mention>, Vec<ContextualHit>) {
         let mut out = Vec::new();
         let mut contextual = Vec::new();
-        for m in self.ac.find_iter(&folded.text) {
-            if !is_word(&folded.text, m.start(), m.end(), false) {
-                continue;
-            }
+        for m in whole_word_matches(&self.ac, &folded.text) {
             let start = folded.original_offset(m.start());
             let end = folded.original_offset(m.end());
             let pattern = m.pattern().as_usize();
@@ -491,6 +488,28 @@ impl CueMatcher {
         out.sort_by_key(|c| (c.start, c.end));
         without_words_of_phrases(out)
     }
+}
+
+/// The leftmost-longest matches of `ac` in `text` that are whole words. A match that starts
+/// or ends inside a word is passed over and the search goes on from its next character, so it
+/// cannot hide a whole word it overlaps ("en français" inside "soutien français" must not hide
+/// "français").
+fn whole_word_matches<'a>(
+    ac: &'a AhoCorasick,
+    text: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let m = ac.find(aho_corasick::Input::new(text).range(at..))?;
+            if is_word(text, m.start(), m.end(), false) {
+                at = m.end();
+                return Some(m);
+            }
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
 /// The end of every match of `phrases` in `lower`, overlapping ones included.
@@ -875,6 +894,24 @@ mod tests {
         assert!(!asides.opens_with_fronted("Three days of talks ended with a deal."));
         assert!(!asides.opens_with_fronted("Two years ago, Mali expelled the ambassador."));
         assert!(!asides.opens_with_fronted("The accusations come weeks after the visit, ..."));
+    }
+
+    #[test]
+    fn a_match_inside_a_word_does_not_hide_a_whole_word_it_overlaps() {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(["en francais", "francais"])
+            .unwrap();
+        let text = "le soutien francais";
+        let found: Vec<&str> = whole_word_matches(&ac, text)
+            .map(|m| &text[m.start()..m.end()])
+            .collect();
+        assert_eq!(found, ["francais"]);
+        let text = "publie en francais";
+        let found: Vec<&str> = whole_word_matches(&ac, text)
+            .map(|m| &text[m.start()..m.end()])
+            .collect();
+        assert_eq!(found, ["en francais"]);
     }
 
     #[test]
