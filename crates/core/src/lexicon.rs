@@ -106,6 +106,8 @@ struct LexiconFile {
     #[serde(default)]
     debts: Vec<String>,
     #[serde(default)]
+    gatherings: Vec<String>,
+    #[serde(default)]
     liftings: Vec<String>,
     #[serde(default)]
     arguments: Vec<String>,
@@ -240,6 +242,8 @@ pub struct Lexicon {
     pub cancellations: Vec<String>,
     /// Words for a debt ("dettes", "arrears"), folded: see `cancellations`.
     pub debts: Vec<String>,
+    /// Words for a visit or a meeting ("visit", "sommet"), folded: ending one is no event.
+    pub gatherings: Vec<String>,
     /// Words that lift a measure ("lifted", "levée"), folded: a hostile act lifted is ended.
     pub liftings: Vec<String>,
     /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
@@ -530,6 +534,7 @@ impl Lexicon {
             arguments: fold_all(file.arguments, "arguments")?,
             contrasts: fold_all(file.contrasts, "contrasts")?,
             debts: fold_all(file.debts, "debts")?,
+            gatherings: fold_all(file.gatherings, "gatherings")?,
             liftings: fold_all(file.liftings, "liftings")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,

@@ -766,6 +766,14 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
             is_theatre(theatre) && is_link(link) && lex.theatre_parts.contains(&fold_key(part))
         }
         _ => false,
+    } || match w {
+        // "le conflit qui oppose Kinshasa au M23"
+        [theatre, pronoun, link] => {
+            is_theatre(theatre)
+                && crate::CLAUSE_OPENERS.contains(&pronoun.as_str())
+                && is_link(link)
+        }
+        _ => false,
     };
     // "lors du vote de l'Assemblée générale des Nations unies sur l'Ukraine", "abstained on
     // most UN resolutions on Ukraine": what a vote is about, a few words after the vote; and

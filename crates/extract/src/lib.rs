@@ -1375,6 +1375,9 @@ impl Extractor {
                     EventType::Retreat | EventType::Coerce
                 ) || !leaves_a_region(clause, c)
             })
+            .filter(|(i, c)| {
+                events[*i].event_type != EventType::Retreat || !ends_a_gathering(clause, c)
+            })
             .filter(|(i, _)| self.has_required_topic(clause, &events[*i]))
             .filter(|(i, c)| !events[*i].country_acts || !other_actor_before(clause, c))
             .filter(|(i, c)| {
@@ -1495,6 +1498,22 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
         r.class == CueClass::Region && !named_between && attribute::left_from_or_in(clause, r.start)
     })
 }
+
+/// Whether an ending word ends a visit or a meeting, at most four words after it ("ended his
+/// first official visit to Moscow with a batch of agreements", "à la fin de sa visite"): that
+/// breaks with no one.
+fn ends_a_gathering(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    followed_within(
+        clause,
+        cue,
+        CueClass::Context(ContextPhrase::Gathering),
+        GATHERING_REACH,
+    )
+}
+
+/// How many words may stand between an ending word and the visit it ends: "ended his first
+/// official visit".
+const GATHERING_REACH: usize = 4;
 
 /// Whether an outside-power phrase ("outside powers", "ingérence dans") is the hostile cue's
 /// object, within six words after it, or the cue itself ("interference in Sudan's affairs").
@@ -1918,7 +1937,7 @@ const CONDITION_OPENERS: [&str; 4] = ["if", "unless", "si", "sauf"];
 
 /// Words that open a clause of their own after an event word: complementizers and relative
 /// pronouns ("qu'" is "qu" once split at its apostrophe). Grammar, not knowledge.
-const CLAUSE_OPENERS: [&str; 16] = [
+pub(crate) const CLAUSE_OPENERS: [&str; 16] = [
     "that",
     "which",
     "who",

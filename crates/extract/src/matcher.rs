@@ -296,6 +296,8 @@ pub enum ContextPhrase {
     Cancellation,
     /// "dettes", "debt": what a cancellation may forgive.
     Debt,
+    /// "visit", "sommet": what an ending word may end without breaking with anyone.
+    Gathering,
     /// "lifted", "levée": the hostile act next to it is ended.
     Lifting,
     /// "arguing that", "faisant valoir que": what follows is a claim.
@@ -393,6 +395,10 @@ impl CueMatcher {
             CueClass::Context(ContextPhrase::Cancellation),
         );
         add(&lexicon.debts, CueClass::Context(ContextPhrase::Debt));
+        add(
+            &lexicon.gatherings,
+            CueClass::Context(ContextPhrase::Gathering),
+        );
         add(&lexicon.liftings, CueClass::Context(ContextPhrase::Lifting));
         add(
             &lexicon.arguments,
@@ -728,8 +734,8 @@ impl AsideMatcher {
 /// rebuff, not a dispatch; a "sanctions committee" sanctions no one) or a longer event cue
 /// ("refused to condemn" is support, neither a refusal nor a condemnation). Likewise a negation
 /// inside a longer hedge: "does not rule out" leaves a deal open, it denies nothing; an
-/// armed-group word inside an idiom: "a group of African countries" is no armed group; and a
-/// call inside a refusal.
+/// armed-group word or a refusal inside an idiom: "a group of African countries" is no armed
+/// group, "declined to comment" refuses nothing; and a call inside a refusal.
 fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
     let inside = |c: &CueHit, phrase: fn(&CueClass) -> bool| {
         hits.iter().any(|p| {
@@ -745,7 +751,10 @@ fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
             CueClass::Negation | CueClass::Denial => {
                 !inside(c, |p| matches!(p, CueClass::Hedge | CueClass::Idiom))
             }
-            CueClass::ArmedGroup => !inside(c, |p| matches!(p, CueClass::Idiom)),
+            // "declined to comment on the talks" refuses no talks.
+            CueClass::ArmedGroup | CueClass::Context(ContextPhrase::Refusal) => {
+                !inside(c, |p| matches!(p, CueClass::Idiom))
+            }
             // "would not be pressured into cancelling" refuses; it reports no call.
             CueClass::Context(ContextPhrase::Demand) => !inside(c, |p| {
                 matches!(p, CueClass::Context(ContextPhrase::Refusal))
