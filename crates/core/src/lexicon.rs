@@ -108,6 +108,8 @@ struct LexiconFile {
     #[serde(default)]
     gatherings: Vec<String>,
     #[serde(default)]
+    own_soil: Vec<String>,
+    #[serde(default)]
     liftings: Vec<String>,
     #[serde(default)]
     arguments: Vec<String>,
@@ -244,6 +246,8 @@ pub struct Lexicon {
     pub debts: Vec<String>,
     /// Words for a visit or a meeting ("visit", "sommet"), folded: ending one is no event.
     pub gatherings: Vec<String>,
+    /// Words that place an expulsion on the expeller's own soil ("from", "territoire"), folded.
+    pub own_soil: Vec<String>,
     /// Words that lift a measure ("lifted", "levée"), folded: a hostile act lifted is ended.
     pub liftings: Vec<String>,
     /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
@@ -535,6 +539,7 @@ impl Lexicon {
             contrasts: fold_all(file.contrasts, "contrasts")?,
             debts: fold_all(file.debts, "debts")?,
             gatherings: fold_all(file.gatherings, "gatherings")?,
+            own_soil: fold_all(file.own_soil, "own_soil")?,
             liftings: fold_all(file.liftings, "liftings")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,

@@ -795,6 +795,15 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     next.is_some_and(|n| is_theatre(&n)) || theatre_before || about
 }
 
+/// Whether what is named at `at` is the standard a comparison measures by, neither a party nor
+/// an event: "fewer conditions than Western suppliers offer", "closer to Moscow than to Paris",
+/// "a bigger problem than Russian influence", "plutôt que Paris". Grammar, not knowledge.
+pub fn is_compared_at(clause: &Clause<'_>, at: usize) -> bool {
+    let w = words_before(clause, at, 2);
+    w.iter().any(|w| w == "than")
+        || matches!(w.as_slice(), [rather, that] if rather == "plutôt" && that == "que")
+}
+
 /// Grammar, not knowledge: prepositions that name what a debate is about.
 const ABOUT: [&str; 6] = [
     "on",
@@ -1407,6 +1416,7 @@ pub fn counterpart(
             && !is_topic(clause, m, lex)
             && !is_nationality_of(clause, m, &lex.person_nouns)
             && !is_nationality_of(clause, m, &lex.voice.commentators)
+            && !is_compared_at(clause, m.start)
     };
     if let Some(subject) = clause
         .mentions

@@ -1350,6 +1350,25 @@ impl Extractor {
             .map(|(_, (p, _))| *p)
     }
 
+    /// Whether an expulsion sends people away from a power's own soil, the power named at most
+    /// [`OWN_SOIL_REACH`] words after it with a word of `own_soil` between ("des ressortissants
+    /// expulsés du territoire américain", "expelled from US soil"): the power's own
+    /// removal of people, no act between it and the country.
+    fn removes_from_own_soil(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
+        let g = &self.knowledge.gazetteer;
+        let own_soil = &self.knowledge.lexicon.own_soil;
+        let from = attribute::word_end(clause, cue.end);
+        clause.mentions.iter().any(|m| {
+            m.start >= from
+                && !matches!(m.entity, EntityRef::Country(_))
+                && g.takes_a_side(m.entity)
+                && attribute::words_between(clause, from, m.start) <= OWN_SOIL_REACH
+                && clause.text[from..m.start]
+                    .split_whitespace()
+                    .any(|w| own_soil.contains(&fold_key(w)))
+        })
+    }
+
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
     /// of a name ("Alliance of Sahel States" is not an alliance event), and those in an aside
     /// when the main clause has one.
@@ -1368,6 +1387,7 @@ impl Extractor {
                     && !recalls_an_event(clause, c)
                     && !states_a_resolution(clause, c)
                     && !joins_a_hostile_act(clause, c, events)
+                    && !attribute::is_compared_at(clause, c.start)
             })
             .filter(|(i, c)| {
                 !matches!(
@@ -1377,6 +1397,9 @@ impl Extractor {
             })
             .filter(|(i, c)| {
                 events[*i].event_type != EventType::Retreat || !ends_a_gathering(clause, c)
+            })
+            .filter(|(i, c)| {
+                events[*i].event_type != EventType::Coerce || !self.removes_from_own_soil(clause, c)
             })
             .filter(|(i, _)| self.has_required_topic(clause, &events[*i]))
             .filter(|(i, c)| !events[*i].country_acts || !other_actor_before(clause, c))
@@ -1510,6 +1533,10 @@ fn ends_a_gathering(clause: &Clause<'_>, cue: &CueHit) -> bool {
         GATHERING_REACH,
     )
 }
+
+/// How many words may stand between an expulsion and the power whose soil it is: "expulsés du
+/// territoire américain".
+const OWN_SOIL_REACH: usize = 5;
 
 /// How many words may stand between an ending word and the visit it ends: "ended his first
 /// official visit".

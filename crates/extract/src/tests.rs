@@ -1260,3 +1260,14 @@ fn a_city_named_as_where_a_powers_embassy_stands_is_no_party_to_its_dealings_wit
     let f = facts("The Russian embassy in Bamako said Moscow would deliver wheat.");
     assert_reads(&f, "ML", "RU", Direction::TowardRussia);
 }
+
+#[test]
+fn what_a_comparison_measures_by_is_neither_a_party_nor_an_event() {
+    let f = facts("Mali's debt is a bigger problem than Russian influence, the minister said.");
+    assert!(f.is_empty(), "{f:?}");
+    let f = facts(
+        "Guinea signed an arms deal on better terms than Western suppliers offer, officials in Moscow said.",
+    );
+    assert_reads(&f, "GN", "RU", Direction::TowardRussia);
+    assert!(f.iter().all(|f| f.counterpart != "WEST"), "{f:?}");
+}
