@@ -150,6 +150,8 @@ struct LexiconFile {
     #[serde(default)]
     person_nouns: Vec<String>,
     #[serde(default)]
+    nationals: Vec<String>,
+    #[serde(default)]
     resolution_authors: Vec<String>,
     #[serde(default)]
     group_nouns: Vec<String>,
@@ -289,6 +291,9 @@ pub struct Lexicon {
     /// Nouns for a person ("national", "ressortissant"): a nationality right before one
     /// describes the person; it is not a party to the event.
     pub person_nouns: Vec<String>,
+    /// A power's nationals as a group ("ressortissants", "nationals"), folded: arrested or
+    /// expelled together, they stand for their state.
+    pub nationals: Vec<String>,
     /// Words that make a power a resolution's author ("a US-drafted resolution", "un texte
     /// porté par les États-Unis"), folded: the author is not whom the resolution condemns.
     pub resolution_authors: Vec<String>,
@@ -551,6 +556,7 @@ impl Lexicon {
             frames: fold_all(file.frames, "frames")?,
             outside_powers: fold_all(file.outside_powers, "outside_powers")?,
             person_nouns: fold_all(file.person_nouns, "person_nouns")?,
+            nationals: fold_all(file.nationals, "nationals")?,
             resolution_authors: fold_all(file.resolution_authors, "resolution_authors")?,
             group_nouns: fold_all(file.group_nouns, "group_nouns")?,
             theatres: fold_all(file.theatres, "theatres")?,

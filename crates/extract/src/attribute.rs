@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 
 use orbit_core::gazetteer::{AliasKind, EntityRef};
 use orbit_core::lexicon::{Lexicon, Reporting, Voice, WordPattern};
-use orbit_core::{Actor, Gazetteer, Lean, fold_key};
+use orbit_core::{Actor, EventType, Gazetteer, Lean, fold_key};
 
 use crate::matcher::{AsideMatcher, ContextPhrase, CueClass, CueHit, Mention};
 
@@ -795,6 +795,10 @@ fn is_topic(clause: &Clause<'_>, m: &Mention, lex: &Lexicon) -> bool {
     next.is_some_and(|n| is_theatre(&n)) || theatre_before || about
 }
 
+/// How many words may stand between an arrest or an expulsion and the nationality of those it
+/// takes: "la détention de trois ressortissants russes".
+const COERCED_REACH: usize = 5;
+
 /// Whether what is named at `at` is the standard a comparison measures by, neither a party nor
 /// an event: "fewer conditions than Western suppliers offer", "closer to Moscow than to Paris",
 /// "a bigger problem than Russian influence", "plutôt que Paris". Grammar, not knowledge.
@@ -1408,13 +1412,21 @@ pub fn counterpart(
     // Likewise a power named in a contrasting clause after the event word ("praised Russia,
     // while France withdrew").
     let in_later_contrast = |m: &Mention| contrast_within(clause, cue.end, m.start).is_some();
+    // A power's nationals arrested or expelled as a group stand for it: "la détention de trois
+    // ressortissants russes", "expelled two French nationals" (not "a French tourist").
+    let coerced = |m: &&Mention| {
+        matches!(cue.class, CueClass::Event(i) if lex.events[i].event_type == EventType::Coerce)
+            && m.start >= cue_word_end
+            && words_between(clause, cue_word_end, m.start) <= COERCED_REACH
+            && is_nationality_of(clause, m, &lex.nationals)
+    };
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
             && !in_later_argument(m)
             && !in_later_contrast(m)
             && !is_reporter(clause, m, &lex.reporting)
             && !is_topic(clause, m, lex)
-            && !is_nationality_of(clause, m, &lex.person_nouns)
+            && (!is_nationality_of(clause, m, &lex.person_nouns) || coerced(m))
             && !is_nationality_of(clause, m, &lex.voice.commentators)
             && !is_compared_at(clause, m.start)
     };
