@@ -79,4 +79,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic68.jsonl --floor eval/realistic68.floor.toml
 	$(ORBIT) eval --labels eval/realistic69.jsonl --floor eval/realistic69.floor.toml
 	$(ORBIT) eval --labels eval/realistic70.jsonl --floor eval/realistic70.floor.toml
+	$(ORBIT) eval --labels eval/realistic71.jsonl --floor eval/realistic71.floor.toml
+	$(ORBIT) eval --labels eval/realistic72.jsonl --floor eval/realistic72.floor.toml
+	$(ORBIT) eval --labels eval/realistic73.jsonl --floor eval/realistic73.floor.toml
+	$(ORBIT) eval --labels eval/realistic74.jsonl --floor eval/realistic74.floor.toml
+	$(ORBIT) eval --labels eval/realistic75.jsonl --floor eval/realistic75.floor.toml
+	$(ORBIT) eval --labels eval/realistic76.jsonl --floor eval/realistic76.floor.toml
+	$(ORBIT) eval --labels eval/realistic77.jsonl --floor eval/realistic77.floor.toml
+	$(ORBIT) eval --labels eval/realistic78.jsonl --floor eval/realistic78.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
