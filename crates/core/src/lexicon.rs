@@ -248,7 +248,7 @@ pub struct Lexicon {
     pub debts: Vec<String>,
     /// Words for a visit or a meeting ("visit", "sommet"), folded: ending one is no event.
     pub gatherings: Vec<String>,
-    /// Words that place an expulsion on the expeller's own soil ("from", "territoire"), folded.
+    /// Words that place an expulsion on the expeller's own soil ("territoire", "soil"), folded.
     pub own_soil: Vec<String>,
     /// Words that lift a measure ("lifted", "levée"), folded: a hostile act lifted is ended.
     pub liftings: Vec<String>,
