@@ -110,6 +110,8 @@ struct LexiconFile {
     #[serde(default)]
     own_soil: Vec<String>,
     #[serde(default)]
+    objectless_after: Vec<String>,
+    #[serde(default)]
     liftings: Vec<String>,
     #[serde(default)]
     arguments: Vec<String>,
@@ -250,6 +252,9 @@ pub struct Lexicon {
     pub gatherings: Vec<String>,
     /// Words that place an expulsion on the expeller's own soil ("territoire", "soil"), folded.
     pub own_soil: Vec<String>,
+    /// Words that, right after an ending word, show it has no object ("ended on Thursday",
+    /// "ended with agreements"), folded: what ends is then named before it.
+    pub objectless_after: Vec<String>,
     /// Words that lift a measure ("lifted", "levée"), folded: a hostile act lifted is ended.
     pub liftings: Vec<String>,
     /// Phrases that open an argument ("arguing that", "faisant valoir que"), folded: an act
@@ -545,6 +550,7 @@ impl Lexicon {
             debts: fold_all(file.debts, "debts")?,
             gatherings: fold_all(file.gatherings, "gatherings")?,
             own_soil: fold_all(file.own_soil, "own_soil")?,
+            objectless_after: fold_all(file.objectless_after, "objectless_after")?,
             liftings: fold_all(file.liftings, "liftings")?,
             successions: fold_all(file.successions, "successions")?,
             takeovers: fold_all(file.takeovers, "takeovers")?,

@@ -1473,11 +1473,25 @@ pub fn counterpart(
                     matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
                 });
             // Likewise a power after ", and" / ", et" belongs to the next predicate: "ont quitté
-            // la Cédéao..., un an après l'annonce de leur retrait, et lancé un passeport de l'AES".
-            let next_predicate = m.start >= cue_word_end
-                && [", and ", ", et ", ", и "]
+            // la Cédéao..., un an après l'annonce de leur retrait, et lancé un passeport de l'AES";
+            // so does one after "and" / "et" and another event word: "a remercié la Russie et
+            // reproché à Londres son attitude".
+            let next_predicate = m.start >= cue_word_end && {
+                let after_cue = &clause.text[cue_word_end..m.start];
+                [", and ", ", et ", ", и "]
                     .iter()
-                    .any(|joint| clause.text[cue_word_end..m.start].contains(joint));
+                    .any(|joint| after_cue.contains(joint))
+                    || [" and ", " et ", " и "].iter().any(|joint| {
+                        after_cue.find(joint).is_some_and(|at| {
+                            let from = cue_word_end + at + joint.len();
+                            clause.cues.iter().any(|c| {
+                                matches!(c.class, CueClass::Event(_))
+                                    && c.start >= from
+                                    && c.end <= m.start
+                            })
+                        })
+                    })
+            };
             // A power beside the event word whose act it names, when another is named after
             // it as the target: "Western sanctions against Russia", "les sanctions
             // occidentales contre Moscou" — the target is the counterpart.

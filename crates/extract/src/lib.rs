@@ -839,7 +839,7 @@ impl Extractor {
                 .is_some()
                 || lifted_after);
         ((event.event_type == EventType::Retreat
-            && followed_within(clause, &cue, CueClass::Measure, 4))
+            && followed_within(clause, &cue, CueClass::Measure, MEASURE_REACH))
             || lifted)
             .then(|| self.event_of(EventType::Concede, Stance::Cooperative))
             .flatten()
@@ -965,8 +965,8 @@ impl Extractor {
     /// The lexicon's support event when `country` regrets a power's hostile `event` ("Ethiopia
     /// regretted the US decision to suspend its trade benefits"): it wanted the tie the act
     /// ends. Anyone else named before the regret may be the one regretting ("France regretted
-    /// Mali's decision to expel its ambassador"), and the act then stays as it is. `None`
-    /// otherwise.
+    /// Mali's decision to expel its ambassador"), and the act then stays as it is; so does a
+    /// hostile verb coordinated after the regret. `None` otherwise.
     fn regretted(
         &self,
         clause: &Clause<'_>,
@@ -978,7 +978,11 @@ impl Extractor {
             return None;
         }
         let regret = attribute::phrase_before(clause, cue.start, ContextPhrase::Regret, 6)?;
-        if named_before_the_speech(clause, regret, country) {
+        // A hostile verb right after "and" is a predicate of its own, not what is regretted: "a
+        // remercié la Russie et reproché à Londres son attitude".
+        let before = clause.text[..cue.start].trim_end();
+        let own_predicate = [" and", " et"].iter().any(|joint| before.ends_with(joint));
+        if own_predicate || named_before_the_speech(clause, regret, country) {
             return None;
         }
         self.event_of(EventType::Support, Stance::Cooperative)
@@ -1369,6 +1373,45 @@ impl Extractor {
         })
     }
 
+    /// Whether an ending word ends a visit or a meeting: one at most four words after it ("ended
+    /// his first official visit to Moscow with a batch of agreements", "à la fin de sa visite"),
+    /// or one named before it when nothing follows it as its object ("Tinubu's state visit to
+    /// France, the first in two decades, ended on Thursday with agreements"), no other event
+    /// word between. That breaks with no one.
+    fn ends_a_gathering(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
+        let gathering = |c: &CueHit| c.class == CueClass::Context(ContextPhrase::Gathering);
+        if followed_within(
+            clause,
+            cue,
+            CueClass::Context(ContextPhrase::Gathering),
+            GATHERING_REACH,
+        ) {
+            return true;
+        }
+        let rest = clause.text[cue.end..].trim_start();
+        let objectless = rest.is_empty()
+            || rest.starts_with([',', '.', ';', ':'])
+            || rest.split_whitespace().next().is_some_and(|w| {
+                let word = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+                self.knowledge
+                    .lexicon
+                    .objectless_after
+                    .contains(&fold_key(word))
+            });
+        let aside = attribute::is_aside_at(clause, cue.start);
+        objectless
+            && clause.cues.iter().any(|g| {
+                gathering(g)
+                    && g.end <= cue.start
+                    && attribute::is_aside_at(clause, g.start) == aside
+                    && !clause.cues.iter().any(|e| {
+                        matches!(e.class, CueClass::Event(_))
+                            && e.start >= g.end
+                            && e.end <= cue.start
+                    })
+            })
+    }
+
     /// The heaviest event cue of the clause (ties: the first), ignoring cue words that are part
     /// of a name ("Alliance of Sahel States" is not an alliance event), and those in an aside
     /// when the main clause has one.
@@ -1396,7 +1439,7 @@ impl Extractor {
                 ) || !leaves_a_region(clause, c)
             })
             .filter(|(i, c)| {
-                events[*i].event_type != EventType::Retreat || !ends_a_gathering(clause, c)
+                events[*i].event_type != EventType::Retreat || !self.ends_a_gathering(clause, c)
             })
             .filter(|(i, c)| {
                 events[*i].event_type != EventType::Coerce || !self.removes_from_own_soil(clause, c)
@@ -1522,17 +1565,9 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
     })
 }
 
-/// Whether an ending word ends a visit or a meeting, at most four words after it ("ended his
-/// first official visit to Moscow with a batch of agreements", "à la fin de sa visite"): that
-/// breaks with no one.
-fn ends_a_gathering(clause: &Clause<'_>, cue: &CueHit) -> bool {
-    followed_within(
-        clause,
-        cue,
-        CueClass::Context(ContextPhrase::Gathering),
-        GATHERING_REACH,
-    )
-}
+/// How many words may stand between a withdrawal and the hostile measure it ends: "le retrait
+/// du Soudan de la liste".
+const MEASURE_REACH: usize = 5;
 
 /// How many words may stand between an expulsion and the power whose soil it is: "expulsés du
 /// territoire américain".
