@@ -506,7 +506,13 @@ impl Extractor {
                 match attribute::possessive_owner(clause, cue, &ctx.powers) {
                     Some(p) if named_here(p) => (p, None),
                     Some(p) => (p, Some(g.name_of(p))),
-                    None => match attribute::counterpart(clause, cue, g, lex, is_forces) {
+                    None => match attribute::counterpart(clause, cue, g, lex, is_forces)
+                        // "Both sides agreed", the clause's powers all in an aside: the pair's
+                        // power, not the aside's ("Ethiopia's government, which had warmed to
+                        // Russia during the war, said both sides had agreed to restore
+                        // cooperation", after Blinken's visit).
+                        .filter(|p| pair_country != Some(c) || !only_in_an_aside(clause, *p, cue))
+                    {
                         Some(p) => (p, None),
                         None => match self.inherited_power(clause, ctx, pair_country == Some(c)) {
                             Some(p) => (p, Some(g.name_of(p))),
@@ -1563,6 +1569,17 @@ fn leaves_a_region(clause: &Clause<'_>, cue: &CueHit) -> bool {
         });
         r.class == CueClass::Region && !named_between && attribute::left_from_or_in(clause, r.start)
     })
+}
+
+/// Whether every mention of `power` in the clause is in an aside while the event word is not,
+/// or the other way round.
+fn only_in_an_aside(clause: &Clause<'_>, power: EntityRef, cue: CueHit) -> bool {
+    let cue_aside = attribute::is_aside_at(clause, cue.start);
+    clause
+        .mentions
+        .iter()
+        .filter(|m| m.entity == power)
+        .all(|m| attribute::is_aside_at(clause, m.start) != cue_aside)
 }
 
 /// How many words may stand between a withdrawal and the hostile measure it ends: "le retrait
