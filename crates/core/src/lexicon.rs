@@ -108,6 +108,8 @@ struct LexiconFile {
     #[serde(default)]
     gatherings: Vec<String>,
     #[serde(default)]
+    unnamed_targets: Vec<String>,
+    #[serde(default)]
     own_soil: Vec<String>,
     #[serde(default)]
     objectless_after: Vec<String>,
@@ -250,6 +252,9 @@ pub struct Lexicon {
     pub debts: Vec<String>,
     /// Words for a visit or a meeting ("visit", "sommet"), folded: ending one is no event.
     pub gatherings: Vec<String>,
+    /// Phrases after which a power is pointedly left out ("sans citer Moscou", "without naming
+    /// Russia"), folded: the power is whom a remark aims at, not a party to the act told.
+    pub unnamed_targets: Vec<String>,
     /// Words that place an expulsion on the expeller's own soil ("territoire", "soil"), folded.
     pub own_soil: Vec<String>,
     /// Words that, right after an ending word, show it has no object ("ended on Thursday",
@@ -549,6 +554,7 @@ impl Lexicon {
             contrasts: fold_all(file.contrasts, "contrasts")?,
             debts: fold_all(file.debts, "debts")?,
             gatherings: fold_all(file.gatherings, "gatherings")?,
+            unnamed_targets: fold_all(file.unnamed_targets, "unnamed_targets")?,
             own_soil: fold_all(file.own_soil, "own_soil")?,
             objectless_after: fold_all(file.objectless_after, "objectless_after")?,
             liftings: fold_all(file.liftings, "liftings")?,

@@ -1420,8 +1420,13 @@ pub fn counterpart(
             && words_between(clause, cue_word_end, m.start) <= COERCED_REACH
             && is_nationality_of(clause, m, &lex.nationals)
     };
+    // A power pointedly left unnamed is whom the remark aims at, no party to it: "« Le Mozambique
+    // a fait le choix de partenaires transparents », a déclaré un responsable, sans citer Moscou".
+    let left_unnamed =
+        |m: &Mention| phrase_before(clause, m.start, ContextPhrase::UnnamedTarget, 1).is_some();
     let eligible = |m: &&Mention| {
         !matches!(m.entity, EntityRef::Country(_))
+            && !left_unnamed(m)
             && !in_later_argument(m)
             && !in_later_contrast(m)
             && !is_reporter(clause, m, &lex.reporting)

@@ -298,6 +298,8 @@ pub enum ContextPhrase {
     Debt,
     /// "visit", "sommet": what an ending word may end without breaking with anyone.
     Gathering,
+    /// "sans citer", "without naming": the power right after it is no party.
+    UnnamedTarget,
     /// "lifted", "levée": the hostile act next to it is ended.
     Lifting,
     /// "arguing that", "faisant valoir que": what follows is a claim.
@@ -398,6 +400,10 @@ impl CueMatcher {
         add(
             &lexicon.gatherings,
             CueClass::Context(ContextPhrase::Gathering),
+        );
+        add(
+            &lexicon.unnamed_targets,
+            CueClass::Context(ContextPhrase::UnnamedTarget),
         );
         add(&lexicon.liftings, CueClass::Context(ContextPhrase::Lifting));
         add(

@@ -1271,3 +1271,16 @@ fn what_a_comparison_measures_by_is_neither_a_party_nor_an_event() {
     assert_reads(&f, "GN", "RU", Direction::TowardRussia);
     assert!(f.iter().all(|f| f.counterpart != "WEST"), "{f:?}");
 }
+
+#[test]
+fn a_power_left_unnamed_is_no_party() {
+    let f = EXTRACTOR.extract(&doc(
+        "« Le Mozambique a fait le choix de partenaires transparents », a déclaré le ministre de la \
+         Défense, sans citer Moscou.",
+        None,
+        "fr",
+    ));
+    assert!(f.iter().all(|f| f.counterpart != "RU"), "{f:?}");
+    let f = facts("Kenya's president criticised foreign mercenaries without naming Russia.");
+    assert!(f.iter().all(|f| f.counterpart != "RU"), "{f:?}");
+}
