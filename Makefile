@@ -87,4 +87,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic76.jsonl --floor eval/realistic76.floor.toml
 	$(ORBIT) eval --labels eval/realistic77.jsonl --floor eval/realistic77.floor.toml
 	$(ORBIT) eval --labels eval/realistic78.jsonl --floor eval/realistic78.floor.toml
+	$(ORBIT) eval --labels eval/realistic79.jsonl --floor eval/realistic79.floor.toml
+	$(ORBIT) eval --labels eval/realistic80.jsonl --floor eval/realistic80.floor.toml
+	$(ORBIT) eval --labels eval/realistic81.jsonl --floor eval/realistic81.floor.toml
+	$(ORBIT) eval --labels eval/realistic82.jsonl --floor eval/realistic82.floor.toml
+	$(ORBIT) eval --labels eval/realistic83.jsonl --floor eval/realistic83.floor.toml
+	$(ORBIT) eval --labels eval/realistic84.jsonl --floor eval/realistic84.floor.toml
+	$(ORBIT) eval --labels eval/realistic85.jsonl --floor eval/realistic85.floor.toml
+	$(ORBIT) eval --labels eval/realistic86.jsonl --floor eval/realistic86.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
