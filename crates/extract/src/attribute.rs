@@ -808,6 +808,18 @@ pub fn is_compared_at(clause: &Clause<'_>, at: usize) -> bool {
         || matches!(w.as_slice(), [rather, that] if rather == "plutôt" && that == "que")
 }
 
+/// Grammar, not knowledge: the word "and" in the languages whose coordination the rules read.
+pub(crate) const AND_WORDS: [&str; 3] = ["and", "et", "и"];
+
+/// Whether `c` is an event word right after "and" / "et": the verb of a predicate of its own ("a
+/// remercié la Russie et reproché à Londres son attitude").
+pub(crate) fn opens_a_predicate(clause: &Clause<'_>, c: &CueHit) -> bool {
+    matches!(c.class, CueClass::Event(_))
+        && words_before(clause, c.start, 1)
+            .first()
+            .is_some_and(|w| AND_WORDS.contains(&w.as_str()))
+}
+
 /// Grammar, not knowledge: prepositions that name what a debate is about.
 const ABOUT: [&str; 6] = [
     "on",
@@ -1471,9 +1483,7 @@ pub fn counterpart(
             let between = &clause.text[m.end.min(cue.start)..cue.start];
             let earlier_event = m.end <= cue.start
                 && ((between.trim() == "," && names_its_party_next(clause, cue_word_end))
-                    || between
-                        .split_whitespace()
-                        .any(|w| matches!(w, "and" | "et" | "и")))
+                    || between.split_whitespace().any(|w| AND_WORDS.contains(&w)))
                 && clause.cues.iter().any(|c| {
                     matches!(c.class, CueClass::Event(_)) && c.end <= m.start && *c != cue
                 });
@@ -1481,22 +1491,13 @@ pub fn counterpart(
             // la Cédéao..., un an après l'annonce de leur retrait, et lancé un passeport de l'AES";
             // so does one after "and" / "et" and another event word: "a remercié la Russie et
             // reproché à Londres son attitude".
-            let next_predicate = m.start >= cue_word_end && {
-                let after_cue = &clause.text[cue_word_end..m.start];
-                [", and ", ", et ", ", и "]
+            let next_predicate = m.start >= cue_word_end
+                && ([", and ", ", et ", ", и "]
                     .iter()
-                    .any(|joint| after_cue.contains(joint))
-                    || [" and ", " et ", " и "].iter().any(|joint| {
-                        after_cue.find(joint).is_some_and(|at| {
-                            let from = cue_word_end + at + joint.len();
-                            clause.cues.iter().any(|c| {
-                                matches!(c.class, CueClass::Event(_))
-                                    && c.start >= from
-                                    && c.end <= m.start
-                            })
-                        })
-                    })
-            };
+                    .any(|joint| clause.text[cue_word_end..m.start].contains(joint))
+                    || clause.cues.iter().any(|c| {
+                        c.start >= cue_word_end && c.end <= m.start && opens_a_predicate(clause, c)
+                    }));
             // A power beside the event word whose act it names, when another is named after
             // it as the target: "Western sanctions against Russia", "les sanctions
             // occidentales contre Moscou" — the target is the counterpart.

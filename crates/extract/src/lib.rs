@@ -984,11 +984,10 @@ impl Extractor {
             return None;
         }
         let regret = attribute::phrase_before(clause, cue.start, ContextPhrase::Regret, 6)?;
-        // A hostile verb right after "and" is a predicate of its own, not what is regretted: "a
-        // remercié la Russie et reproché à Londres son attitude".
-        let before = clause.text[..cue.start].trim_end();
-        let own_predicate = [" and", " et"].iter().any(|joint| before.ends_with(joint));
-        if own_predicate || named_before_the_speech(clause, regret, country) {
+        // A hostile verb right after "and" is a predicate of its own, not what is regretted.
+        if attribute::opens_a_predicate(clause, &cue)
+            || named_before_the_speech(clause, regret, country)
+        {
             return None;
         }
         self.event_of(EventType::Support, Stance::Cooperative)
@@ -1385,16 +1384,11 @@ impl Extractor {
     /// France, the first in two decades, ended on Thursday with agreements"), no other event
     /// word between. That breaks with no one.
     fn ends_a_gathering(&self, clause: &Clause<'_>, cue: &CueHit) -> bool {
-        let gathering = |c: &CueHit| c.class == CueClass::Context(ContextPhrase::Gathering);
-        if followed_within(
-            clause,
-            cue,
-            CueClass::Context(ContextPhrase::Gathering),
-            GATHERING_REACH,
-        ) {
+        let gathering = CueClass::Context(ContextPhrase::Gathering);
+        if followed_within(clause, cue, gathering, GATHERING_REACH) {
             return true;
         }
-        let rest = clause.text[cue.end..].trim_start();
+        let rest = clause.text[attribute::word_end(clause, cue.end)..clause.end].trim_start();
         let objectless = rest.is_empty()
             || rest.starts_with([',', '.', ';', ':'])
             || rest.split_whitespace().next().is_some_and(|w| {
@@ -1407,7 +1401,7 @@ impl Extractor {
         let aside = attribute::is_aside_at(clause, cue.start);
         objectless
             && clause.cues.iter().any(|g| {
-                gathering(g)
+                g.class == gathering
                     && g.end <= cue.start
                     && attribute::is_aside_at(clause, g.start) == aside
                     && !clause.cues.iter().any(|e| {
