@@ -146,6 +146,8 @@ struct LexiconFile {
     #[serde(default)]
     commentators: Vec<String>,
     #[serde(default)]
+    stationed_voices: Vec<String>,
+    #[serde(default)]
     generic_subjects: Vec<String>,
     #[serde(default)]
     route_markers: Vec<String>,
@@ -347,6 +349,9 @@ pub struct Voice {
     /// People who comment on events ("analyst", "politologue"): "said a Ghanaian analyst" names
     /// no party to what the analyst describes.
     pub commentators: Vec<String>,
+    /// People posted in a place who speak for no one there ("diplomats"): "diplomats in Dakar
+    /// say Bamako…" is no word of Senegal's, though "Senegalese diplomats" are Senegal's.
+    pub stationed_voices: Vec<String>,
     /// Unnamed countries as a subject ("several countries", "plusieurs pays"): the act right
     /// after them is theirs, not a named country's.
     pub generic_subjects: Vec<String>,
@@ -539,6 +544,7 @@ impl Lexicon {
                 representatives: fold_all(file.representatives, "representatives")?,
                 non_state_voices: fold_all(file.non_state_voices, "non_state_voices")?,
                 commentators: fold_all(file.commentators, "commentators")?,
+                stationed_voices: fold_all(file.stationed_voices, "stationed_voices")?,
                 generic_subjects: fold_all(file.generic_subjects, "generic_subjects")?,
                 route_markers: fold_all(file.route_markers, "route_markers")?,
                 route_nouns: fold_all(file.route_nouns, "route_nouns")?,

@@ -124,6 +124,7 @@ pub fn roles(
             continue;
         }
         if is_commentators_place(clause, m, &voice.commentators)
+            || is_commentators_place(clause, m, &voice.stationed_voices)
             || last_speakers_place
                 .is_some_and(|end| end <= m.start && continues_list(&clause.text[end..m.start]))
         {
@@ -474,7 +475,23 @@ fn is_partner_of_another_country(clause: &Clause<'_>, m: &Mention, markers: &[St
         head = p;
     }
     let before = &clause.text[clause.start..head.start];
-    let trimmed = before.trim_end();
+    let mut trimmed = before.trim_end();
+    // The partner may be a country's rulers: "le dialogue avec les régimes militaires de Bamako",
+    // "talks with the government of Mali": up to four words and "of"/"de" between the marker
+    // and the country.
+    if let Some((rest, of)) = trimmed.rsplit_once(char::is_whitespace)
+        && matches!(fold_key(of).as_str(), "of" | "de" | "du" | "des")
+    {
+        let words: Vec<&str> = rest.split_whitespace().rev().take(5).collect();
+        if let Some(k) = words.iter().position(|w| markers.contains(&fold_key(w)))
+            && k >= 1
+        {
+            let cut = words[..k].iter().fold(rest.trim_end(), |r, w| {
+                r.strip_suffix(w).unwrap_or(r).trim_end()
+            });
+            trimmed = cut;
+        }
+    }
     let Some((rest, marker)) = trimmed.rsplit_once(char::is_whitespace) else {
         return false;
     };
@@ -608,13 +625,13 @@ fn is_border_of_a_pair(clause: &Clause<'_>, m: &Mention) -> bool {
     word_after_pair(clause, m).is_some_and(|n| matches!(n.as_str(), "border" | "frontier"))
 }
 
-/// "its borders with Libya", "la frontière avec le Niger", "حدودها مع ليبيا": a neighbour named
+/// "its borders with Libya", "the frontier with Mali", "la frontière avec le Niger", "حدودها مع ليبيا": a neighbour named
 /// for geography, not a party to the relation.
 fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     let w = words_before(clause, m.start, 4);
     let border_word = |x: &String| {
         x.starts_with("border")
-            || x.starts_with("frontiere")
+            || x.starts_with("frontier")
             || x.starts_with("frontière")
             || x.contains("حدود")
     };
@@ -975,6 +992,11 @@ fn is_origin(clause: &Clause<'_>, m: &Mention, representatives: &[String]) -> bo
             && matches!(last(1), Some("the" | "le" | "la" | "du" | "de" | "l'"))
             && !represents(3))
         || (last(2) == Some("out") && last(1) == Some("of"))
+        // "des groupes armés venus du Burkina Faso", "des combattants venant de Libye".
+        || (matches!(
+            last(2),
+            Some("venu" | "venus" | "venue" | "venues" | "venant" | "originaires")
+        ) && matches!(last(1), Some("du" | "de" | "des" | "d'")))
 }
 
 /// A place set in front of the clause: "Au Mozambique, le Rwanda est un partenaire", "In
