@@ -1495,6 +1495,12 @@ pub fn counterpart(
             // A resolution's author is not whom it condemns: "voted in favour of a US-drafted
             // resolution condemning Russia".
             let author = authors_a_resolution(clause, m, &lex.resolution_authors);
+            // A power named in a trailing context after the event word is the cause or the
+            // time it is told from: "France, whose relations with Bangui soured after Russian
+            // instructors became the backbone of its security" soured with France.
+            let later_context = m.start >= cue_word_end
+                && is_context_at(clause, m.start)
+                && !is_context_at(clause, cue.start);
             let governs_the_cue =
                 m.end <= cue.start && opens_content_clause(&clause.text[m.end..cue.start]);
             // A power after an earlier event word, with "and" (or a list's bare comma before a
@@ -1542,6 +1548,7 @@ pub fn counterpart(
                 is_absent(clause, m),
                 destination,
                 author,
+                later_context,
                 other_part,
                 earlier_event || next_predicate,
                 governs_the_cue,
@@ -1665,6 +1672,31 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
 /// Whether the mention qualifies the event word as an adjective: before it with at most an
 /// article between ("the U.S. sanctions", "Western sanctions") or right after it ("sanctions
 /// occidentales"; not "l'alignement de Paris sur Washington", where Paris is the subject).
+/// Whether `power` is named as the author of the measure at `cue` (a word of `measures`), right
+/// before it ("Western sanctions", "US sanctions") or as a French adjective right after it ("les
+/// sanctions occidentales"). Not an act told by a verb: "the envoy to the UN slammed".
+pub(crate) fn authors_the_act(
+    clause: &Clause<'_>,
+    power: EntityRef,
+    cue: CueHit,
+    measures: &[String],
+) -> bool {
+    let cue_word_end = word_end(clause, cue.end);
+    let measure = fold_key(&clause.text[cue.start..cue_word_end]);
+    measures.contains(&measure)
+        && clause.mentions.iter().any(|m| {
+            m.entity == power
+                && if m.end <= cue.start {
+                    words_between(clause, m.end, cue.start) == 0
+                } else {
+                    m.kind == AliasKind::Demonym
+                        && in_lower_case(clause, m)
+                        && m.start >= cue_word_end
+                        && words_between(clause, cue_word_end, m.start) == 0
+                }
+        })
+}
+
 fn next_to_cue(clause: &Clause<'_>, m: &Mention, cue: CueHit, cue_word_end: usize) -> bool {
     if m.end <= cue.start {
         words_between(clause, m.end, cue.start) <= 1

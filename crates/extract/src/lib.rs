@@ -526,6 +526,34 @@ impl Extractor {
             if power_prefix.is_none() && in_other_countries_aside(clause, counterpart, c) {
                 continue;
             }
+            // Another power's hostile act aimed at the counterpart ("le calendrier est tenu
+            // malgré les sanctions occidentales visant la Russie") is between the two powers,
+            // unless the country joins it or refuses to.
+            let measure_end = attribute::word_end(clause, cue.end);
+            let aimed_at_counterpart = clause.mentions.iter().any(|t| {
+                t.entity == counterpart
+                    && t.start >= measure_end
+                    && attribute::words_between(clause, measure_end, t.start) <= 3
+                    && {
+                        let between = format!(" {} ", fold_key(&clause.text[measure_end..t.start]));
+                        lex.measure_targets
+                            .iter()
+                            .any(|w| between.contains(&format!(" {w} ")))
+                    }
+            });
+            let anothers_act = event.stance == Stance::Hostile
+                && aimed_at_counterpart
+                && clause.mentions.iter().any(|m| {
+                    !matches!(m.entity, EntityRef::Country(_))
+                        && m.entity != counterpart
+                        && attribute::authors_the_act(clause, m.entity, cue, &lex.measures)
+                });
+            if anothers_act
+                && joined_at(clause, &cue).is_none()
+                && self.refused(clause, cue, event, counterpart).is_none()
+            {
+                continue;
+            }
             // Named only through a surname resolved earlier ("Traore said..."): write the country out.
             let only_inferred = !clause
                 .mentions
@@ -554,7 +582,7 @@ impl Extractor {
             // opposite, a withdrawal handed over or relocated is a deployment, a threatened act
             // is a threat, a regretted one is support.
             let reread = |event, found: Option<usize>| found.map_or(event, |i| &lex.events[i]);
-            let event = reread(event, self.refused(clause, cue, event));
+            let event = reread(event, self.refused(clause, cue, event, counterpart));
             let event = reread(
                 event,
                 self.handed_over_within(clause, cue, event, counterpart),
@@ -855,8 +883,15 @@ impl Extractor {
     /// ("South Africa refused to arrest Putin", "a refusé de condamner", "refusant de rompre
     /// avec Bamako": support), a refused cooperative one rejects the one refused ("Uganda would
     /// not join Western calls to isolate Moscow", "refused to sign the agreement with France":
-    /// rejection). `None` when the act is not refused.
-    fn refused(&self, clause: &Clause<'_>, cue: CueHit, event: &EventCue) -> Option<usize> {
+    /// rejection). A refused hostile act of the counterpart's own ("declined to join Western
+    /// sanctions") rejects the counterpart's line. `None` when the act is not refused.
+    fn refused(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        counterpart: EntityRef,
+    ) -> Option<usize> {
         // "refused to expel"; "reversing a withdrawal"; "a repris ses activités, plus de trois
         // décennies après sa fermeture", "la reprise de sa coopération militaire, suspendue".
         let resumed = || {
@@ -889,6 +924,16 @@ impl Extractor {
         attribute::phrase_before(clause, head, ContextPhrase::Refusal, REFUSAL_REACH)
             .or_else(|| attribute::phrase_before(clause, cue.start, ContextPhrase::Reversal, 3))
             .or_else(resumed)?;
+        if event.stance == Stance::Hostile
+            && attribute::authors_the_act(
+                clause,
+                counterpart,
+                cue,
+                &self.knowledge.lexicon.measures,
+            )
+        {
+            return self.event_of(EventType::Reject, Stance::Hostile);
+        }
         self.opposite(event)
     }
 
@@ -1263,11 +1308,16 @@ impl Extractor {
                 && armed
                 && !clause.cues.iter().any(|g| {
                     // A group word inside or beside a name is that body: "the Wagner Group",
-                    // "join the BRICS group", "un accord avec le groupe russe Yadran".
-                    let inside = clause
-                        .mentions
-                        .iter()
-                        .any(|m| g.start < m.end && m.start < g.end);
+                    // "join the BRICS group", "un accord avec le groupe russe Yadran", "a
+                    // rejoint le groupe des Brics".
+                    let inside = clause.mentions.iter().any(|m| {
+                        (g.start < m.end && m.start < g.end)
+                            || (m.start >= g.end
+                                && matches!(
+                                    fold_key(clause.text[g.end..m.start].trim()).as_str(),
+                                    "des" | "du" | "de" | "de la" | "of" | "of the"
+                                ))
+                    });
                     g.class == CueClass::ArmedGroup
                         && g.start >= c.end
                         && (inside
@@ -1688,7 +1738,29 @@ fn aims_at_armed_group(clause: &Clause<'_>, cue: &CueHit, group_nouns: &[String]
     cues_after(clause, cue, 6)
         .any(|c| c.class == CueClass::ArmedGroup && !is_a_powers_force(clause, c, group_nouns))
         || followed_within(clause, cue, CueClass::Conflict, 4)
+        // A war's length may stand between: "mettre fin à plus de trois ans de conflit",
+        // "ending two decades of war".
+        || cues_after(clause, cue, 8).any(|c| {
+            c.class == CueClass::Conflict
+                && clause.text[cue.end..c.start]
+                    .split_whitespace()
+                    .any(|w| DURATION_UNITS.contains(&fold_key(w).as_str()))
+        })
 }
+
+/// Units a war's length is told in, between an ending word and the war it ends.
+const DURATION_UNITS: [&str; 10] = [
+    "years",
+    "decades",
+    "months",
+    "ans",
+    "annees",
+    "decennies",
+    "mois",
+    "weeks",
+    "semaines",
+    "jours",
+];
 
 /// Whether someone other than `country` is named before a word of regret or thanks at `at`,
 /// and so may be the one speaking ("France regretted Mali's decision..."). Powers named in an

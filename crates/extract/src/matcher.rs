@@ -2,7 +2,7 @@
 //! per document over its folded text (see [`orbit_core::fold`]), and for the phrases that open
 //! asides, run over a clause's lowercased text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use orbit_core::gazetteer::{AliasKind, EntityRef};
@@ -49,7 +49,20 @@ enum ContextualHit {
 
 impl EntityMatcher {
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, aho_corasick::BuildError> {
-        let aliases = gazetteer.aliases();
+        // An alias in capitals ("BRICS") matches only so written; the same entity's alias in
+        // any case ("Brics") takes in every spelling. Both as patterns, the matcher would report
+        // only the first, and "le groupe des Brics" would fail the capitals' test.
+        let any_case: HashSet<(&str, EntityRef)> = gazetteer
+            .aliases()
+            .iter()
+            .filter(|a| !a.case_sensitive)
+            .map(|a| (a.folded.as_str(), a.entity))
+            .collect();
+        let aliases: Vec<_> = gazetteer
+            .aliases()
+            .iter()
+            .filter(|a| !(a.case_sensitive && any_case.contains(&(a.folded.as_str(), a.entity))))
+            .collect();
         let mut shared_patterns = Vec::new();
         let mut shared = Vec::new();
         for s in &gazetteer.shared_names {

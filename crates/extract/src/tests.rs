@@ -1284,3 +1284,22 @@ fn a_power_left_unnamed_is_no_party() {
     let f = facts("Kenya's president criticised foreign mercenaries without naming Russia.");
     assert!(f.iter().all(|f| f.counterpart != "RU"), "{f:?}");
 }
+
+#[test]
+fn another_powers_measure_against_a_power_is_no_act_of_the_country() {
+    assert!(
+        facts("Cairo says the plant is on schedule despite Western sanctions on Russia.")
+            .is_empty()
+    );
+    assert!(
+        EXTRACTOR
+            .extract(&doc(
+                "Le Caire assure que le chantier avance malgré les sanctions occidentales visant la Russie.",
+                None,
+                "fr"
+            ))
+            .is_empty()
+    );
+    // The country's own measure stays its act.
+    assert!(!facts("Egypt imposed sanctions on Russia.").is_empty());
+}
