@@ -269,7 +269,7 @@ fn departure_from(
 /// conjunction or the list's preposition among them: the second name goes on the list the
 /// first opens ("du Burkina Faso, du Mali et du Niger"), while a comma and an article alone
 /// start a new clause ("du Niger, la Côte d'Ivoire a signé...").
-fn continues_list(between: &str) -> bool {
+pub(crate) fn continues_list(between: &str) -> bool {
     let words: Vec<String> = between
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '\'' | '’'))
         .filter(|w| !w.is_empty())

@@ -1480,6 +1480,7 @@ impl Extractor {
                     && !recalls_an_event(clause, c)
                     && !states_a_resolution(clause, c)
                     && !joins_a_hostile_act(clause, c, events)
+                    && !joins_a_country(clause, c)
                     && !attribute::is_compared_at(clause, c.start)
             })
             .filter(|(i, c)| {
@@ -1566,6 +1567,41 @@ fn joins_a_hostile_act(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]) -
             }
             _ => false,
         })
+}
+
+/// Whether a joining word has as its object other countries that a relative clause then says
+/// what they did ("Le Niger rejoint ainsi le Mali et le Burkina Faso, qui ont suspendu les deux
+/// médias français"): the country follows their lead, and their act is the event, not an accord
+/// with anyone. Not "joining Egypt, Iran... in the bloc's first expansion".
+fn joins_a_country(clause: &Clause<'_>, cue: &CueHit) -> bool {
+    if !attribute::within_phrase(clause, cue, ContextPhrase::Joining) {
+        return false;
+    }
+    let countries: Vec<&Mention> = clause
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.entity, EntityRef::Country(_)) && m.start >= cue.end)
+        .collect();
+    let Some(first) = countries.first() else {
+        return false;
+    };
+    if attribute::words_between(clause, cue.end, first.start) > 2 {
+        return false;
+    }
+    // The list's last country: each next one follows the previous after a comma or "et"/"and".
+    let mut last = *first;
+    for m in &countries[1..] {
+        if !attribute::continues_list(&clause.text[last.end..m.start]) {
+            break;
+        }
+        last = m;
+    }
+    let after = fold_key(&clause.text[last.end..clause.end]);
+    [
+        ", qui ", ", which ", ", who ", ", d'ou ", ", where ", ", dont ",
+    ]
+    .iter()
+    .any(|opener| after.starts_with(opener))
 }
 
 /// Whether the event word is what a resolution named before it demands or condemns ("the UN

@@ -1303,3 +1303,21 @@ fn another_powers_measure_against_a_power_is_no_act_of_the_country() {
     // The country's own measure stays its act.
     assert!(!facts("Egypt imposed sanctions on Russia.").is_empty());
 }
+
+#[test]
+fn ending_a_cold_spell_or_following_neighbours_is_no_accord_nor_rupture() {
+    let fr = |text: &str| EXTRACTOR.extract(&doc(text, None, "fr"));
+    // The end of years of estrangement is no rupture.
+    assert_no_direction(
+        &fr(
+            "Pour Rabat, cette visite d'État scelle la fin de trois années de brouille avec Paris.",
+        ),
+        Direction::TowardRussia,
+    );
+    // Joining neighbours that suspended French media is no accord with France.
+    let f = fr(
+        "Le Niger rejoint ainsi le Mali et le Burkina Faso, qui ont suspendu les deux médias français.",
+    );
+    assert_no_direction(&f, Direction::TowardWest);
+    assert!(!f.is_empty());
+}
