@@ -95,4 +95,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic84.jsonl --floor eval/realistic84.floor.toml
 	$(ORBIT) eval --labels eval/realistic85.jsonl --floor eval/realistic85.floor.toml
 	$(ORBIT) eval --labels eval/realistic86.jsonl --floor eval/realistic86.floor.toml
+	$(ORBIT) eval --labels eval/realistic87.jsonl --floor eval/realistic87.floor.toml
+	$(ORBIT) eval --labels eval/realistic88.jsonl --floor eval/realistic88.floor.toml
+	$(ORBIT) eval --labels eval/realistic89.jsonl --floor eval/realistic89.floor.toml
+	$(ORBIT) eval --labels eval/realistic90.jsonl --floor eval/realistic90.floor.toml
+	$(ORBIT) eval --labels eval/realistic91.jsonl --floor eval/realistic91.floor.toml
+	$(ORBIT) eval --labels eval/realistic92.jsonl --floor eval/realistic92.floor.toml
+	$(ORBIT) eval --labels eval/realistic93.jsonl --floor eval/realistic93.floor.toml
+	$(ORBIT) eval --labels eval/realistic94.jsonl --floor eval/realistic94.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
