@@ -80,8 +80,6 @@ struct LexiconFile {
     #[serde(default)]
     measures: Vec<String>,
     #[serde(default)]
-    measure_targets: Vec<String>,
-    #[serde(default)]
     idioms: Vec<String>,
     #[serde(default)]
     comparisons: Vec<String>,
@@ -223,8 +221,6 @@ pub struct Lexicon {
     pub regions: Vec<String>,
     /// Hostile measures ("sanctions", "embargo", "designation"): ending one is a concession.
     pub measures: Vec<String>,
-    /// Words that name whom a measure aims at right after it ("sanctions on Russia", "visant").
-    pub measure_targets: Vec<String>,
     /// Set phrases whose words are not event cues ("sanctions committee"): an event cue inside
     /// one is ignored, as is an event cue inside a longer event cue ("envoyé sur les roses").
     pub idioms: Vec<String>,
@@ -538,7 +534,6 @@ impl Lexicon {
             votes_for: fold_all(file.votes_for, "votes_for")?,
             regions: fold_all(file.regions, "regions")?,
             measures: fold_all(file.measures, "measures")?,
-            measure_targets: fold_all(file.measure_targets, "measure_targets")?,
             idioms: fold_all(file.idioms, "idioms")?,
             comparisons: fold_all(file.comparisons, "comparisons")?,
             voice: Voice {

@@ -479,18 +479,20 @@ fn is_partner_of_another_country(clause: &Clause<'_>, m: &Mention, markers: &[St
     // The partner may be a country's rulers: "le dialogue avec les régimes militaires de Bamako",
     // "talks with the government of Mali": up to four words and "of"/"de" between the marker
     // and the country.
-    if let Some((rest, of)) = trimmed.rsplit_once(char::is_whitespace)
-        && matches!(fold_key(of).as_str(), "of" | "de" | "du" | "des")
+    let words: Vec<(usize, usize)> = word_spans(trimmed).collect();
+    if let Some((&(of_start, of_end), rest)) = words.split_last()
+        && matches!(
+            fold_key(&trimmed[of_start..of_end]).as_str(),
+            "of" | "de" | "du" | "des"
+        )
+        && let Some(&(_, marker_end)) = rest
+            .iter()
+            .rev()
+            .skip(1)
+            .take(4)
+            .find(|(a, b)| markers.contains(&fold_key(&trimmed[*a..*b])))
     {
-        let words: Vec<&str> = rest.split_whitespace().rev().take(5).collect();
-        if let Some(k) = words.iter().position(|w| markers.contains(&fold_key(w)))
-            && k >= 1
-        {
-            let cut = words[..k].iter().fold(rest.trim_end(), |r, w| {
-                r.strip_suffix(w).unwrap_or(r).trim_end()
-            });
-            trimmed = cut;
-        }
+        trimmed = &trimmed[..marker_end];
     }
     let Some((rest, marker)) = trimmed.rsplit_once(char::is_whitespace) else {
         return false;
@@ -625,8 +627,8 @@ fn is_border_of_a_pair(clause: &Clause<'_>, m: &Mention) -> bool {
     word_after_pair(clause, m).is_some_and(|n| matches!(n.as_str(), "border" | "frontier"))
 }
 
-/// "its borders with Libya", "the frontier with Mali", "la frontière avec le Niger", "حدودها مع ليبيا": a neighbour named
-/// for geography, not a party to the relation.
+/// "its borders with Libya", "the frontier with Mali", "la frontière avec le Niger", "حدودها مع
+/// ليبيا": a neighbour named for geography, not a party to the relation.
 fn is_border(clause: &Clause<'_>, m: &Mention) -> bool {
     let w = words_before(clause, m.start, 4);
     let border_word = |x: &String| {
@@ -1715,7 +1717,7 @@ pub(crate) fn is_target_after(
     against: &[WordPattern],
 ) -> bool {
     // Grammar, not knowledge: prepositions that name what a measure is aimed at.
-    const AIMED_AT: [&str; 5] = ["on", "upon", "sur", "targeting", "visant"];
+    const AIMED_AT: [&str; 6] = ["on", "upon", "sur", "targeting", "visant", "ciblant"];
     // The act's cue may be a word's beginning ("sanction*"): count from the word's end.
     let from = word_end(clause, from).min(to);
     let words: Vec<String> = clause.text[from..to]

@@ -529,17 +529,10 @@ impl Extractor {
             // Another power's hostile act aimed at the counterpart ("le calendrier est tenu
             // malgré les sanctions occidentales visant la Russie") is between the two powers,
             // unless the country joins it or refuses to.
-            let measure_end = attribute::word_end(clause, cue.end);
             let aimed_at_counterpart = clause.mentions.iter().any(|t| {
                 t.entity == counterpart
-                    && t.start >= measure_end
-                    && attribute::words_between(clause, measure_end, t.start) <= 3
-                    && {
-                        let between = format!(" {} ", fold_key(&clause.text[measure_end..t.start]));
-                        lex.measure_targets
-                            .iter()
-                            .any(|w| between.contains(&format!(" {w} ")))
-                    }
+                    && t.start >= cue.end
+                    && attribute::is_target_after(clause, cue.end, t.start, &lex.against)
             });
             let anothers_act = event.stance == Stance::Hostile
                 && aimed_at_counterpart
@@ -1480,7 +1473,7 @@ impl Extractor {
                     && !recalls_an_event(clause, c)
                     && !states_a_resolution(clause, c)
                     && !joins_a_hostile_act(clause, c, events)
-                    && !joins_a_country(clause, c)
+                    && !joins_a_country(clause, c, &self.knowledge.lexicon.asides.openers)
                     && !attribute::is_compared_at(clause, c.start)
             })
             .filter(|(i, c)| {
@@ -1569,11 +1562,11 @@ fn joins_a_hostile_act(clause: &Clause<'_>, cue: &CueHit, events: &[EventCue]) -
         })
 }
 
-/// Whether a joining word has as its object other countries that a relative clause then says
-/// what they did ("Le Niger rejoint ainsi le Mali et le Burkina Faso, qui ont suspendu les deux
-/// médias français"): the country follows their lead, and their act is the event, not an accord
-/// with anyone. Not "joining Egypt, Iran... in the bloc's first expansion".
-fn joins_a_country(clause: &Clause<'_>, cue: &CueHit) -> bool {
+/// Whether a joining word has as its object other countries that an aside then says what they
+/// did (`openers`, the lexicon's: "Le Niger rejoint ainsi le Mali et le Burkina Faso, qui ont
+/// suspendu les deux médias français"): the country follows their lead, and their act is the
+/// event, not an accord with anyone. Not "joining Egypt, Iran... in the bloc's first expansion".
+fn joins_a_country(clause: &Clause<'_>, cue: &CueHit, openers: &[String]) -> bool {
     if !attribute::within_phrase(clause, cue, ContextPhrase::Joining) {
         return false;
     }
@@ -1596,12 +1589,10 @@ fn joins_a_country(clause: &Clause<'_>, cue: &CueHit) -> bool {
         }
         last = m;
     }
-    let after = fold_key(&clause.text[last.end..clause.end]);
-    [
-        ", qui ", ", which ", ", who ", ", d'ou ", ", where ", ", dont ",
-    ]
-    .iter()
-    .any(|opener| after.starts_with(opener))
+    let after = clause.text[last.end..clause.end].to_lowercase();
+    openers
+        .iter()
+        .any(|opener| after.starts_with(opener.as_str()))
 }
 
 /// Whether the event word is what a resolution named before it demands or condemns ("the UN
