@@ -784,14 +784,22 @@ fn without_words_of_phrases(hits: Vec<CueHit>) -> Vec<CueHit> {
         .collect()
 }
 
-/// Whether `[start, end)` of `text` is a whole word (or a word prefix when `prefix`).
+/// Whether `[start, end)` of `text` is a whole word (or a word prefix when `prefix`). A phrase
+/// that starts or ends with punctuation needs no boundary on that side: ", elle," follows its
+/// subject's last letter, and "menace d'" is followed by its verb.
 fn is_word(text: &str, start: usize, end: usize, prefix: bool) -> bool {
-    let before_ok = text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
-        || after_arabic_proclitics(&text[..start], &text[start..end]);
+    let matched = &text[start..end];
+    let before_ok = matched.chars().next().is_some_and(|c| !c.is_alphanumeric())
+        || text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+        || after_arabic_proclitics(&text[..start], matched);
     let after_ok = prefix
+        || matched
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_alphanumeric())
         || text[end..]
             .chars()
             .next()

@@ -768,6 +768,33 @@ fn another_country_doing_the_same_is_background() {
 }
 
 #[test]
+fn another_country_set_beside_by_a_pronoun_is_background() {
+    assert_eq!(
+        countries_of_article(
+            "Le Maroc reçoit le président français",
+            "Le Maroc a signé trois accords avec la France mardi. L'Algérie, elle, a rappelé \
+             son ambassadeur à Paris.",
+            "fr",
+        ),
+        ["MA"]
+    );
+}
+
+#[test]
+fn a_news_item_dated_from_an_elided_earlier_one_is_background() {
+    // "depuis l'" ends with an apostrophe: the next word follows it with no space.
+    assert_eq!(
+        countries_of_article(
+            "Le Togo et la Russie",
+            "Le Togo a signé un accord de défense avec la Russie. Depuis l'arrivée au pouvoir \
+             du général Tiani, le Niger a signé un accord militaire avec Moscou.",
+            "fr",
+        ),
+        ["TG"]
+    );
+}
+
+#[test]
 fn a_list_of_other_countries_is_background() {
     assert_eq!(
         countries_of_article(
