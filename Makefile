@@ -103,4 +103,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic92.jsonl --floor eval/realistic92.floor.toml
 	$(ORBIT) eval --labels eval/realistic93.jsonl --floor eval/realistic93.floor.toml
 	$(ORBIT) eval --labels eval/realistic94.jsonl --floor eval/realistic94.floor.toml
+	$(ORBIT) eval --labels eval/realistic95.jsonl --floor eval/realistic95.floor.toml
+	$(ORBIT) eval --labels eval/realistic96.jsonl --floor eval/realistic96.floor.toml
+	$(ORBIT) eval --labels eval/realistic97.jsonl --floor eval/realistic97.floor.toml
+	$(ORBIT) eval --labels eval/realistic98.jsonl --floor eval/realistic98.floor.toml
+	$(ORBIT) eval --labels eval/realistic99.jsonl --floor eval/realistic99.floor.toml
+	$(ORBIT) eval --labels eval/realistic100.jsonl --floor eval/realistic100.floor.toml
+	$(ORBIT) eval --labels eval/realistic101.jsonl --floor eval/realistic101.floor.toml
+	$(ORBIT) eval --labels eval/realistic102.jsonl --floor eval/realistic102.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
