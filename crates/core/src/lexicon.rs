@@ -132,6 +132,8 @@ struct LexiconFile {
     #[serde(default)]
     thanks: Vec<String>,
     #[serde(default)]
+    welcomes: Vec<String>,
+    #[serde(default)]
     reversals: Vec<String>,
     #[serde(default)]
     frames: Vec<String>,
@@ -289,6 +291,9 @@ pub struct Lexicon {
     /// Words of thanks ("thanked", "ringraziato"), folded: what a country thanks a power for,
     /// even a hostile act it did not do ("for not closing the channels"), it welcomes.
     pub thanks: Vec<String>,
+    /// Words of welcome ("welcomed", "a salué"), folded: a country that welcomes a power's
+    /// hostile measure against someone else sides with the power.
+    pub welcomes: Vec<String>,
     /// Words that undo the act after them ("reversing", "reversal of"), folded: a reversed
     /// withdrawal is a return, as a refused one is.
     pub reversals: Vec<String>,
@@ -570,6 +575,7 @@ impl Lexicon {
             relocations: fold_all(file.relocations, "relocations")?,
             regrets: fold_all(file.regrets, "regrets")?,
             thanks: fold_all(file.thanks, "thanks")?,
+            welcomes: fold_all(file.welcomes, "welcomes")?,
             reversals: fold_all(file.reversals, "reversals")?,
             frames: fold_all(file.frames, "frames")?,
             outside_powers: fold_all(file.outside_powers, "outside_powers")?,

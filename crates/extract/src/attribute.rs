@@ -1587,18 +1587,9 @@ fn authors_a_resolution(clause: &Clause<'_>, m: &Mention, authors: &[String]) ->
                     || has_author_word(&fold_key(&clause.text[m.end..r.start]).replace('-', " "))
             } else {
                 // After the resolution, the author follows "by"/"par" (and an article).
-                r.end <= m.start && {
-                    let between = fold_key(&clause.text[r.end..m.start]);
-                    let mut words: Vec<&str> = between.split_whitespace().collect();
-                    while words
-                        .last()
-                        .is_some_and(|w| DEFINITE_ARTICLES.contains(w) || LIST_ARTICLES.contains(w))
-                    {
-                        words.pop();
-                    }
-                    words.pop().is_some_and(|w| matches!(w, "by" | "par"))
-                        && has_author_word(&words.join(" "))
-                }
+                r.end <= m.start
+                    && words_before_marker(&fold_key(&clause.text[r.end..m.start]), &AGENT_MARKERS)
+                        .is_some_and(|words| has_author_word(&words.join(" ")))
             }
     })
 }
@@ -1671,12 +1662,32 @@ pub fn between_powers(clause: &Clause<'_>, cue: CueHit, g: &Gazetteer, lex: &Lex
     })
 }
 
-/// Whether the mention qualifies the event word as an adjective: before it with at most an
-/// article between ("the U.S. sanctions", "Western sanctions") or right after it ("sanctions
-/// occidentales"; not "l'alignement de Paris sur Washington", where Paris is the subject).
-/// Whether `power` is named as the author of the measure at `cue` (a word of `measures`), right
-/// before it ("Western sanctions", "US sanctions") or as a French adjective right after it ("les
-/// sanctions occidentales"). Not an act told by a verb: "the envoy to the UN slammed".
+/// Grammar, not knowledge: the words that introduce an act's agent ("imposed by Washington").
+const AGENT_MARKERS: [&str; 2] = ["by", "par"];
+
+/// The words of `between` (folded text that ends right before a name) before a final word of
+/// `markers` and its article: `Some(["imposees"])` for " imposees par les " with
+/// [`AGENT_MARKERS`], `None` when `between` does not end with one of them.
+fn words_before_marker<'a>(between: &'a str, markers: &[&str]) -> Option<Vec<&'a str>> {
+    let mut words: Vec<&str> = between.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| DEFINITE_ARTICLES.contains(w) || LIST_ARTICLES.contains(w))
+    {
+        words.pop();
+    }
+    words
+        .pop()
+        .is_some_and(|w| markers.contains(&w))
+        .then_some(words)
+}
+
+/// Whether `power` is named as the author of the measure at `cue` (a word of `measures`): right
+/// before it ("Western sanctions", "US sanctions"), as a French adjective right after it ("les
+/// sanctions occidentales"), or as the agent of its participle ("the sanctions imposed by
+/// Washington", "les sanctions décidées par l'Union européenne"). Not an act told by a verb:
+/// "the envoy to the UN slammed", nor a name after "de", which may be the owner or the object
+/// ("les sanctions de l'UE", "la suspension de RFI").
 pub(crate) fn authors_the_act(
     clause: &Clause<'_>,
     power: EntityRef,
@@ -1691,14 +1702,21 @@ pub(crate) fn authors_the_act(
                 && if m.end <= cue.start {
                     words_between(clause, m.end, cue.start) == 0
                 } else {
-                    m.kind == AliasKind::Demonym
-                        && in_lower_case(clause, m)
-                        && m.start >= cue_word_end
-                        && words_between(clause, cue_word_end, m.start) == 0
+                    m.start >= cue_word_end
+                        && if m.kind == AliasKind::Demonym && in_lower_case(clause, m) {
+                            words_between(clause, cue_word_end, m.start) == 0
+                        } else {
+                            let between = fold_key(&clause.text[cue_word_end..m.start]);
+                            words_before_marker(&between, &AGENT_MARKERS)
+                                .is_some_and(|participle| participle.len() == 1)
+                        }
                 }
         })
 }
 
+/// Whether the mention qualifies the event word as an adjective: before it with at most an
+/// article between ("the U.S. sanctions", "Western sanctions") or right after it ("sanctions
+/// occidentales"; not "l'alignement de Paris sur Washington", where Paris is the subject).
 fn next_to_cue(clause: &Clause<'_>, m: &Mention, cue: CueHit, cue_word_end: usize) -> bool {
     if m.end <= cue.start {
         words_between(clause, m.end, cue.start) <= 1
@@ -1728,6 +1746,31 @@ pub(crate) fn is_target_after(
         && words
             .iter()
             .any(|w| AIMED_AT.contains(&w.as_str()) || against.iter().any(|a| a.matches(w)))
+}
+
+/// Whether the act at `cue` is aimed at someone other than `parties`: a word after an aim word
+/// ("on", "against", "contre"…, see [`is_target_after`]) at most three words after the act, that
+/// is neither party nor one of them ("against each other", "l'un contre l'autre").
+pub(crate) fn aims_at_a_third(
+    clause: &Clause<'_>,
+    cue: CueHit,
+    parties: [EntityRef; 2],
+    against: &[WordPattern],
+) -> bool {
+    // Grammar, not knowledge: the words that turn an act back on its own authors.
+    const RECIPROCAL: [&str; 5] = ["each", "one", "l'un", "l'une", "les"];
+    let from = word_end(clause, cue.end);
+    word_spans(&clause.text[from..clause.end])
+        .take(4)
+        .map(|(a, b)| (from + a, from + b))
+        .find(|&(at, _)| is_target_after(clause, cue.end, at, against))
+        .is_some_and(|(at, end)| {
+            !RECIPROCAL.contains(&clause.text[at..end].to_lowercase().as_str())
+                && !clause
+                    .mentions
+                    .iter()
+                    .any(|m| m.start == at && parties.contains(&m.entity))
+        })
 }
 
 /// Whether `between` (the text from a power to the event cue after it) opens a content clause:

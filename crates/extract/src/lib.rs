@@ -583,9 +583,13 @@ impl Extractor {
             let event = reread(event, self.receives_relocated_forces(clause, event, c));
             let event = reread(event, self.threatened(clause, cue, event));
             let event = reread(event, self.regretted(clause, cue, event, c));
+            let event = reread(
+                event,
+                self.joint_act_against_another(clause, cue, event, c, counterpart),
+            );
             let (event, counterpart) = match self
                 .criticises_an_act_against(clause, cue, event)
-                .or_else(|| self.thanks_a_power(clause, cue, event, c))
+                .or_else(|| self.sides_with_a_power(clause, cue, event, c))
             {
                 Some((support, target)) => (&lex.events[support], target),
                 None => (event, counterpart),
@@ -1031,38 +1035,109 @@ impl Extractor {
         self.event_of(EventType::Support, Stance::Cooperative)
     }
 
-    /// Support for the power a country thanks, or whose act it regrets, named right after the
-    /// word of thanks or regret ("has thanked Russia and China for declining to back the renewal
-    /// of the UN arms embargo"): what the power is thanked for, however far the hostile word
-    /// that tells it, is welcomed, and the power thanked is the party. Returns the support event
-    /// and that power. Not when someone other than the country is named before the thanks.
-    fn thanks_a_power(
+    /// Support for a power the country sides with over a hostile act: the power it thanks (or
+    /// whose act it regrets) named right after the word of thanks ("has thanked Russia and
+    /// China for declining to back the renewal of the UN arms embargo": what the power is
+    /// thanked for, however far the hostile word that tells it, is welcomed), or the named
+    /// author of a measure it welcomes at most four words before ("Kinshasa welcomed the
+    /// sanctions imposed by Washington on a Rwandan minister": welcoming what a power does to
+    /// someone else sides with the power; see [`attribute::authors_the_act`]). Returns the
+    /// support event and that power. Not when someone other than the country is named before
+    /// the thanks or welcome, nor when the welcomed measure is lifted.
+    fn sides_with_a_power(
         &self,
         clause: &Clause<'_>,
         cue: CueHit,
         event: &EventCue,
         country: usize,
     ) -> Option<(usize, EntityRef)> {
+        let lex = &self.knowledge.lexicon;
         if event.stance != Stance::Hostile {
             return None;
         }
-        let thanks = clause
-            .cues
-            .iter()
-            .rfind(|p| p.class == CueClass::Context(ContextPhrase::Regret) && p.end <= cue.start)?;
-        if named_before_the_speech(clause, thanks.start, country) {
+        let thanked = || {
+            let thanks = clause.cues.iter().rfind(|p| {
+                p.class == CueClass::Context(ContextPhrase::Regret) && p.end <= cue.start
+            })?;
+            let power = clause.mentions.iter().find(|m| {
+                !matches!(m.entity, EntityRef::Country(_))
+                    && m.start >= thanks.end
+                    && m.end <= cue.start
+                    && attribute::words_between(clause, thanks.end, m.start) <= 1
+            })?;
+            Some((thanks.start, power.entity))
+        };
+        let welcomed = || {
+            let welcome = attribute::phrase_before(clause, cue.start, ContextPhrase::Welcome, 4)?;
+            let lifted = attribute::phrase_before(clause, cue.start, ContextPhrase::Lifting, 4)
+                .is_some_and(|at| at > welcome);
+            let author = clause.mentions.iter().find(|m| {
+                !matches!(m.entity, EntityRef::Country(_))
+                    && attribute::authors_the_act(clause, m.entity, cue, &lex.measures)
+            })?;
+            (!lifted).then_some((welcome, author.entity))
+        };
+        let (speech, power) = thanked().or_else(welcomed)?;
+        if named_before_the_speech(clause, speech, country) {
             return None;
         }
-        let thanked = clause.mentions.iter().find(|m| {
-            !matches!(m.entity, EntityRef::Country(_))
-                && m.start >= thanks.end
-                && m.end <= cue.start
-                && attribute::words_between(clause, thanks.end, m.start) <= 1
-        })?;
         Some((
             self.event_of(EventType::Support, Stance::Cooperative)?,
-            thanked.entity,
+            power,
         ))
+    }
+
+    /// The lexicon's cooperation event when the country and the power act together against a
+    /// third party ("Somalia and the US Treasury jointly imposed sanctions on an al-Shabaab
+    /// network", "le Nigeria et les États-Unis ont mené des frappes contre l'Iswap"): partners
+    /// in a hostile act aimed at someone else are allies. Both are named before the act, joined
+    /// by "and"/"et", and the target is named after it ("on", "contre"…). Two sides of a quarrel
+    /// ("Algeria and France recalled their ambassadors") name no target. `None` otherwise.
+    fn joint_act_against_another(
+        &self,
+        clause: &Clause<'_>,
+        cue: CueHit,
+        event: &EventCue,
+        country: usize,
+        counterpart: EntityRef,
+    ) -> Option<usize> {
+        let lex = &self.knowledge.lexicon;
+        if event.stance != Stance::Hostile {
+            return None;
+        }
+        let subject = |e: EntityRef| {
+            clause
+                .mentions
+                .iter()
+                .filter(move |m| m.entity == e && m.end <= cue.start)
+                .filter(|m| !attribute::is_aside_at(clause, m.start))
+        };
+        // "Somalia and the US", "le gouvernement somalien et le Trésor américain": one "and"
+        // and at most the second's article and head noun between.
+        let joined = |a: &Mention, b: &Mention| {
+            let Some(between) = clause.text.get(a.end..b.start) else {
+                return false;
+            };
+            let words: Vec<String> = between.split_whitespace().map(str::to_lowercase).collect();
+            !between.contains(',')
+                && words.len() <= 3
+                && words
+                    .iter()
+                    .filter(|w| attribute::AND_WORDS.contains(&w.as_str()))
+                    .count()
+                    == 1
+        };
+        let together = subject(EntityRef::Country(country))
+            .any(|a| subject(counterpart).any(|b| joined(a, b) || joined(b, a)));
+        let target_after = attribute::aims_at_a_third(
+            clause,
+            cue,
+            [counterpart, EntityRef::Country(country)],
+            &lex.against,
+        );
+        (together && target_after)
+            .then(|| self.event_of(EventType::Cooperate, Stance::Cooperative))
+            .flatten()
     }
 
     /// Support for the power a criticised hostile act is aimed at ("Mali condemned the sanctions

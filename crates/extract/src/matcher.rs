@@ -324,6 +324,9 @@ pub enum ContextPhrase {
     /// "regretted", "disappointed by", "thanked": the hostile act after it is one the speaker
     /// wanted undone or is glad was not done — support.
     Regret,
+    /// "welcomed", "a salué": the hostile measure after it is one the speaker wanted — support
+    /// for its author.
+    Welcome,
     /// "will move to", "relocated to": the place after it is where forces go.
     Relocation,
     /// "voted in favour of": the resolution after it is the voter's own.
@@ -434,6 +437,7 @@ impl CueMatcher {
         add(&lexicon.threats, CueClass::Context(ContextPhrase::Threat));
         add(&lexicon.regrets, CueClass::Context(ContextPhrase::Regret));
         add(&lexicon.thanks, CueClass::Context(ContextPhrase::Regret));
+        add(&lexicon.welcomes, CueClass::Context(ContextPhrase::Welcome));
         add(
             &lexicon.reversals,
             CueClass::Context(ContextPhrase::Reversal),
