@@ -1348,3 +1348,9 @@ fn ending_a_cold_spell_or_following_neighbours_is_no_accord_nor_rupture() {
     assert_no_direction(&f, Direction::TowardWest);
     assert!(!f.is_empty());
 }
+
+#[test]
+fn a_leader_suspending_his_own_staff_breaks_with_no_one() {
+    let f = facts("Liberia's president has suspended his chief of staff, the US embassy said.");
+    assert_no_event(&f, orbit_core::EventType::Retreat);
+}
