@@ -715,7 +715,9 @@ impl Extractor {
             let read_stance = match event.stance {
                 Stance::Hostile if negated && (rupture || stayed_out) => Stance::Cooperative,
                 Stance::Cooperative
-                    if actor == Actor::Country && denies_right_before(clause, cue) =>
+                    if actor == Actor::Country
+                        && (denies_right_before(clause, cue)
+                            || french_negation_around(clause, cue)) =>
                 {
                     Stance::Hostile
                 }
@@ -2107,8 +2109,8 @@ fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
 }
 
 /// Whether the event word is the verb of a French negation, or follows it: "ne" (or "n'") and
-/// then at most one word before "pas", "plus" or "jamais", ending right before the event word or
-/// around it ("on ne vote plus contre Moscou"). Grammar, not knowledge: the lexicon lists the
+/// then at most one word before "pas", "plus", "jamais" or "ni", ending right before the event
+/// word or around it ("on ne vote plus contre Moscou", "n'a ni expulsé l'ambassadeur"). Grammar, not knowledge: the lexicon lists the
 /// common fixed forms ("n'a pas"); this takes in any verb between the two particles.
 fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
     let end = window_after(clause, &cue, 1);
@@ -2119,7 +2121,7 @@ fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
     let particle = |w: &str| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric()),
-            "pas" | "plus" | "jamais"
+            "pas" | "plus" | "jamais" | "ni"
         )
     };
     let elided = |w: &str| w.starts_with("n'") || w.starts_with("n’");
