@@ -795,6 +795,20 @@ fn a_news_item_dated_from_an_elided_earlier_one_is_background() {
 }
 
 #[test]
+fn what_other_countries_do_meanwhile_is_background() {
+    assert_eq!(
+        countries_of_article(
+            "La Côte d'Ivoire et ses partenaires",
+            "La Côte d'Ivoire a signé un accord de défense avec la France. Pendant que Bamako et \
+             Ouagadougou expulsaient les soldats français, Abidjan renforçait ses liens avec \
+             Paris.",
+            "fr",
+        ),
+        ["CI"]
+    );
+}
+
+#[test]
 fn a_list_of_other_countries_is_background() {
     assert_eq!(
         countries_of_article(
