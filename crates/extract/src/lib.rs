@@ -750,9 +750,11 @@ impl Extractor {
         facts
     }
 
-    /// The lexicon's cooperation event when `event` is an accusation aimed at `country` (named
-    /// within four words after the cue) of dealings with `power` (named after the country):
-    /// "accused Captain Traoré of hiding Russian mercenaries". `None` otherwise.
+    /// The lexicon's cooperation event when `event` is an accusation aimed at `country` (named,
+    /// or referred back to as its government, within four words after the cue) of dealings with
+    /// `power` (named after the country): "accused Captain Traoré of hiding Russian
+    /// mercenaries", "l'opposition accuse le chef de l'État de chercher à Moscou une caution".
+    /// `None` otherwise.
     fn alleged_dealings(
         &self,
         clause: &Clause<'_>,
@@ -765,9 +767,20 @@ impl Extractor {
             return None;
         }
         let window_end = window_after(clause, &cue, 4);
-        let accused = clause.mentions.iter().find(|m| {
-            m.entity == EntityRef::Country(country) && m.start >= cue.end && m.start < window_end
-        })?;
+        let (accused_start, accused_end) = clause
+            .mentions
+            .iter()
+            .filter(|m| m.entity == EntityRef::Country(country))
+            .map(|m| (m.start, m.end))
+            .chain(
+                clause
+                    .cues
+                    .iter()
+                    .filter(|c| c.class == CueClass::Anaphora)
+                    .map(|c| (c.start, c.end)),
+            )
+            .filter(|&(start, _)| start >= cue.end && start < window_end)
+            .min()?;
         // The charge is told after it: "accused Captain Traoré of hiding...", "accuse le Bénin
         // d'abriter...", "accusations that Chad facilitated..." ("tensions between Tunis and
         // Brussels" accuses no one of dealings).
@@ -775,7 +788,7 @@ impl Extractor {
             let w = w.to_lowercase();
             w == "of" || w == "de" || w.starts_with("d'") || w.starts_with("d’")
         };
-        let told_that = clause.text[cue.end..accused.start]
+        let told_that = clause.text[cue.end..accused_start]
             .split_whitespace()
             .next_back()
             .is_some_and(|w| {
@@ -787,9 +800,9 @@ impl Extractor {
             .iter()
             .any(|m| {
                 m.entity == power
-                    && m.start >= accused.end
+                    && m.start >= accused_end
                     && (told_that
-                        || clause.text[accused.end..m.start]
+                        || clause.text[accused_end..m.start]
                             .split_whitespace()
                             .any(is_charge))
             })

@@ -1368,3 +1368,19 @@ fn a_leader_suspending_his_own_staff_breaks_with_no_one() {
     let f = facts("Liberia's president has suspended his chief of staff, the US embassy said.");
     assert_no_event(&f, orbit_core::EventType::Retreat);
 }
+
+#[test]
+fn the_opposition_accusing_the_head_of_state_alleges_dealings() {
+    let f = EXTRACTOR.extract(&doc(
+        "Le président comorien a signé lundi un partenariat avec la France. À Moroni, \
+         l'opposition, qui conteste la réélection d'Azali Assoumani en mars dernier, accuse le \
+         chef de l'État de « vendre Mayotte » en échange de l'aide française.",
+        None,
+        "fr",
+    ));
+    let accusation = f
+        .iter()
+        .find(|f| f.text.contains("opposition"))
+        .expect("a fact from the accusation");
+    assert_eq!(accusation.direction, Direction::TowardWest, "{f:?}");
+}
