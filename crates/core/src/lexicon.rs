@@ -291,8 +291,9 @@ pub struct Lexicon {
     /// Words of thanks ("thanked", "ringraziato"), folded: what a country thanks a power for,
     /// even a hostile act it did not do ("for not closing the channels"), it welcomes.
     pub thanks: Vec<String>,
-    /// Words of welcome ("welcomed", "a salué"), folded: a country that welcomes a power's
-    /// hostile measure against someone else sides with the power.
+    /// Words of welcome or compliance ("welcomed", "a salué", "enforces"), folded: a country
+    /// that welcomes or enforces a power's hostile measure against someone else sides with the
+    /// power.
     pub welcomes: Vec<String>,
     /// Words that undo the act after them ("reversing", "reversal of"), folded: a reversed
     /// withdrawal is a return, as a refused one is.

@@ -1758,14 +1758,22 @@ pub(crate) fn aims_at_a_third(
     against: &[WordPattern],
 ) -> bool {
     // Grammar, not knowledge: the words that turn an act back on its own authors.
-    const RECIPROCAL: [&str; 5] = ["each", "one", "l'un", "l'une", "les"];
+    const RECIPROCAL: [&str; 6] = [
+        "each other",
+        "one another",
+        "l'un",
+        "l'une",
+        "l'autre",
+        "les autres",
+    ];
     let from = word_end(clause, cue.end);
     word_spans(&clause.text[from..clause.end])
         .take(4)
-        .map(|(a, b)| (from + a, from + b))
-        .find(|&(at, _)| is_target_after(clause, cue.end, at, against))
-        .is_some_and(|(at, end)| {
-            !RECIPROCAL.contains(&clause.text[at..end].to_lowercase().as_str())
+        .map(|(a, _)| from + a)
+        .find(|&at| is_target_after(clause, cue.end, at, against))
+        .is_some_and(|at| {
+            let target = clause.text[at..clause.end].to_lowercase();
+            !RECIPROCAL.iter().any(|r| target.starts_with(r))
                 && !clause
                     .mentions
                     .iter()

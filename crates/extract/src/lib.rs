@@ -2123,8 +2123,9 @@ fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
 
 /// Whether the event word is the verb of a French negation, or follows it: "ne" (or "n'") and
 /// then at most one word before "pas", "plus", "jamais" or "ni", ending right before the event
-/// word or around it ("on ne vote plus contre Moscou", "n'a ni expulsé l'ambassadeur"). Grammar, not knowledge: the lexicon lists the
-/// common fixed forms ("n'a pas"); this takes in any verb between the two particles.
+/// word or around it ("on ne vote plus contre Moscou", "n'a ni expulsé l'ambassadeur").
+/// Grammar, not knowledge: the lexicon lists the common fixed forms ("n'a pas"); this takes in
+/// any verb between the two particles.
 fn french_negation_around(clause: &Clause<'_>, cue: CueHit) -> bool {
     let end = window_after(clause, &cue, 1);
     let words: Vec<String> = clause.text[clause.start..end]

@@ -1384,3 +1384,20 @@ fn the_opposition_accusing_the_head_of_state_alleges_dealings() {
         .expect("a fact from the accusation");
     assert_eq!(accusation.direction, Direction::TowardWest, "{f:?}");
 }
+
+#[test]
+fn partners_in_an_act_against_a_third_party_are_allies_unless_it_is_mutual() {
+    let fr = |text: &str| EXTRACTOR.extract(&doc(text, None, "fr"));
+    // An article before the target is no reciprocal.
+    let f = fr(
+        "Le Kenya et les États-Unis ont annoncé des sanctions contre les financiers des shebab.",
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.event_type == orbit_core::EventType::Cooperate),
+        "{f:?}"
+    );
+    // Acts the two aim at each other are a quarrel.
+    let f = facts("Mali and France imposed sanctions against each other.");
+    assert_no_event(&f, orbit_core::EventType::Cooperate);
+}
