@@ -2225,8 +2225,9 @@ pub(crate) const CLAUSE_OPENERS: [&str; 16] = [
 /// Past a comma that no relative pronoun follows, the negation may bear on the whole ("une
 /// adhésion présentée comme imminente, en prêtant des propos qu'ils n'ont jamais tenus").
 /// A preposition may stand before the pronoun ("a conference ..., to which neither Port Sudan
-/// nor the RSF were invited"). Grammar, not knowledge: the pronouns that open a relative
-/// clause, and the prepositions before them.
+/// nor the RSF were invited"). So does an English participle after a comma (see
+/// [`is_participle`]). Grammar, not knowledge: the pronouns that open a relative clause, and the
+/// prepositions before them.
 fn opens_subordinate(between: &str) -> bool {
     // "qu'aucun": the pronoun is the word's part before its apostrophe.
     let is_relative = |w: &str| {
@@ -2265,11 +2266,25 @@ fn opens_subordinate(between: &str) -> bool {
             Some(next) => is_relative(next),
             None => false,
         };
+        if w.ends_with(',') && words.get(i + 1).is_some_and(|n| is_participle(n)) {
+            return true;
+        }
         if w.ends_with([',', ';']) && !relative_next() {
             return false;
         }
     }
     false
+}
+
+/// Whether `word` is an English present participle that opens a phrase of its own after a
+/// comma: "approved the pipeline, reviving a project long stalled for lack of funding". Its
+/// negations are its own. Grammar, not knowledge: "-ing" words that are no participle, or that
+/// bring in a source or a list rather than an act, are left out.
+fn is_participle(word: &str) -> bool {
+    word.len() > 5
+        && word.ends_with("ing")
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(word, "nothing" | "during" | "according" | "notwithstanding")
 }
 
 /// Whether a negation stands at most four words before the event word, in the same part of the
