@@ -80,7 +80,8 @@ struct Told<'a> {
 }
 
 /// The countries an article is about (ISO2, sorted), and from where in its text they are
-/// known: 0 when the title names them, else the offset of their first mention.
+/// known: 0 when the title names them (so the text's first sentence may already refer back to
+/// them), else the offset of their first mention.
 #[derive(Debug, Default)]
 struct Focus {
     countries: Vec<String>,
@@ -410,7 +411,7 @@ impl Extractor {
                 )
             } else if attribute::refers_back(clause, roles)
                 && ctx.countries.is_empty()
-                && focus.named_from < clause.start
+                && focus.named_from <= clause.start
                 && let [only] = focus.countries.as_slice()
                 && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
             {
@@ -2093,8 +2094,8 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
         || present_negation_before(clause, cue)
 }
 
-/// Whether the event word follows "is not" / "are not" right before it ("Dakar has stressed
-/// that it is not breaking with Paris"). Grammar, not knowledge: elsewhere in a clause these negate a
+/// Whether the event word follows "is not" / "are not" right before it, or with "a" between
+/// ("Dakar has stressed that it is not breaking with Paris", "this is not a departure"). Grammar, not knowledge: elsewhere in a clause these negate a
 /// description ("is not a new partner"), so the lexicon's negations leave them out.
 ///
 /// The event word may also be the object of a gerund right after the negation, a word or two
@@ -2102,6 +2103,12 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 fn present_negation_before(clause: &Clause<'_>, cue: CueHit) -> bool {
     let words = attribute::words_before(clause, cue.start, 5);
     let negation_ends = |at: usize| {
+        // An article may stand between: "this is not a departure".
+        let at = if at >= 1 && matches!(words[at - 1].as_str(), "a" | "an") {
+            at - 1
+        } else {
+            at
+        };
         let split =
             at >= 2 && matches!(words[at - 2].as_str(), "is" | "are") && words[at - 1] == "not";
         let joined = at >= 1
@@ -2276,15 +2283,29 @@ fn opens_subordinate(between: &str) -> bool {
     false
 }
 
-/// Whether `word` is an English present participle that opens a phrase of its own after a
-/// comma: "approved the pipeline, reviving a project long stalled for lack of funding". Its
-/// negations are its own. Grammar, not knowledge: "-ing" words that are no participle, or that
-/// bring in a source or a list rather than an act, are left out.
+/// Whether `word` is a present participle that opens a phrase of its own after a comma:
+/// "approved the pipeline, reviving a project long stalled for lack of funding", "retire le
+/// permis, estimant que les délais n'ont pas été respectés". Its negations are its own.
+/// Grammar, not knowledge: "-ing" and "-ant" words that are no participle, or that bring in a
+/// source or a list rather than an act, are left out.
 fn is_participle(word: &str) -> bool {
     word.len() > 5
-        && word.ends_with("ing")
-        && word.starts_with(|c: char| c.is_ascii_lowercase())
-        && !matches!(word, "nothing" | "during" | "according" | "notwithstanding")
+        && (word.ends_with("ing") || word.ends_with("ant"))
+        && word.starts_with(|c: char| c.is_lowercase())
+        && !matches!(
+            word,
+            "nothing"
+                | "during"
+                | "according"
+                | "notwithstanding"
+                | "pendant"
+                | "durant"
+                | "maintenant"
+                | "cependant"
+                | "pourtant"
+                | "suivant"
+                | "important"
+        )
 }
 
 /// Whether a negation stands at most four words before the event word, in the same part of the
