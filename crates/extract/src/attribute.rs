@@ -1195,16 +1195,29 @@ fn fronted_comma(clause: &Clause<'_>) -> Option<usize> {
         return None;
     }
     // Not a comma that opens a span of names: "Alors que plusieurs pays sahéliens, du Mali au
-    // Niger, ont rompu avec Paris, le Cameroun..." runs on past "du Mali au Niger".
+    // Niger, ont rompu avec Paris, le Cameroun..." runs on past "du Mali au Niger"; nor one that
+    // opens a person's name in apposition ("après avoir expulsé l'ambassadeur d'Allemagne, Jan
+    // Christian Gordon Kricke, et Berlin ...").
     let commas: Vec<usize> = whole.match_indices(',').map(|(i, _)| i).collect();
     let mut k = 0;
     while let (Some(&at), Some(&next)) = (commas.get(k), commas.get(k + 1)) {
-        if !names_a_range(clause, clause.start + at + 1, clause.start + next) {
+        let (a, b) = (clause.start + at + 1, clause.start + next);
+        if !names_a_range(clause, a, b) && !is_a_persons_name(&clause.text[a..b]) {
             break;
         }
         k += 2;
     }
     commas.get(k).copied()
+}
+
+/// Whether `text` is a person's name and nothing else: two to five capitalised words ("Jan
+/// Christian Gordon Kricke").
+fn is_a_persons_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+        })
 }
 
 /// Whether `[a, b)` of the clause names a span of entities and nothing else: "du Mali au
