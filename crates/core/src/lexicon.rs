@@ -66,6 +66,8 @@ struct LexiconFile {
     #[serde(default)]
     opening_anaphora: Vec<String>,
     #[serde(default)]
+    first_person: Vec<String>,
+    #[serde(default)]
     missions: Vec<String>,
     retrospective: Vec<String>,
     armed_groups: Vec<String>,
@@ -203,6 +205,9 @@ pub struct Lexicon {
     /// Words that refer back to the country only when they open the clause ("Officials said"),
     /// folded: elsewhere they are most often another's ("US officials", "urged authorities").
     pub opening_anaphora: Vec<String>,
+    /// First-person plural words ("we", "notre"), folded: in the answer to an interviewer's
+    /// question they speak for the country the interview is about.
+    pub first_person: Vec<String>,
     /// A power's diplomatic missions ("embassy", "ambassade"), folded: the city one stands in
     /// is where the power speaks from, no party to its dealings with a third.
     pub missions: Vec<String>,
@@ -532,6 +537,7 @@ impl Lexicon {
             forward_negations: fold_all(file.forward_negations, "forward_negations")?,
             anaphora: fold_all(file.anaphora, "anaphora")?,
             opening_anaphora: fold_all(file.opening_anaphora, "opening_anaphora")?,
+            first_person: fold_all(file.first_person, "first_person")?,
             missions: fold_all(file.missions, "missions")?,
             armed_groups: fold_all(file.armed_groups, "armed_groups")?,
             retrospective: fold_all(file.retrospective, "retrospective")?,

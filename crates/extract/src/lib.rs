@@ -68,6 +68,9 @@ struct ParagraphContext {
     last_countries: Vec<usize>,
     /// The latest date a sentence of this paragraph named.
     date: Option<FuzzyDate>,
+    /// Whether the sentence answers an interviewer's question: the paragraph before is one
+    /// question.
+    answering: bool,
 }
 
 /// An article's text as the sentence loop leaves it, for rules across sentences.
@@ -143,6 +146,11 @@ impl Extractor {
         let mut parties_of = Vec::new();
         let sentences = segment::sentences(text, lang);
         let focus = self.focus(doc, &mentions, &sentences);
+        // The paragraph of the latest interviewer's question: a paragraph of one question,
+        // answered in the next. A question in a paragraph of other sentences is an author's
+        // ("une question revient : le pouvoir va-t-il se tourner vers Moscou ? Les signaux se
+        // multiplient").
+        let mut asked_in: Option<usize> = None;
         for (index, sentence) in sentences.iter().enumerate() {
             if sentence.paragraph != ctx.paragraph {
                 ctx = ParagraphContext {
@@ -152,6 +160,14 @@ impl Extractor {
                     ..Default::default()
                 };
             }
+            let alone = (index == 0 || sentences[index - 1].paragraph != sentence.paragraph)
+                && sentences
+                    .get(index + 1)
+                    .is_none_or(|next| next.paragraph != sentence.paragraph);
+            if alone && text[sentence.start..sentence.end].trim_end().ends_with('?') {
+                asked_in = Some(sentence.paragraph);
+            }
+            ctx.answering = asked_in.is_some_and(|p| sentence.paragraph == p + 1);
             let mut sentence_countries = Vec::new();
             let mut sentence_powers = Vec::new();
             let mut sentence_date = None;
@@ -403,6 +419,14 @@ impl Extractor {
             if !roles.countries.is_empty() && !pair_acts {
                 (roles.countries.clone(), None)
             } else if let Some(c) = pair_country {
+                (vec![c], Some(g.countries[c].name.as_str()))
+            } else if ctx.answering
+                && clause.has(CueClass::FirstPerson)
+                && let [only] = focus.countries.as_slice()
+                && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
+            {
+                // "We" in an answer is the interviewee's side: the country the interview is
+                // about ("Who is helping? The European Union trained our units").
                 (vec![c], Some(g.countries[c].name.as_str()))
             } else if attribute::refers_back(clause, roles) && ctx.countries.len() == 1 {
                 (

@@ -269,6 +269,8 @@ pub enum CueClass {
     Anaphora,
     /// "Officials", "Authorities": refers back only as the clause's first word.
     OpeningAnaphora,
+    /// "We", "notre": refers back to the interview's country in an answer.
+    FirstPerson,
     /// Rebels, jihadists, militias: targets of hostility that are not the country.
     ArmedGroup,
     /// Recap words: "already", "earlier".
@@ -395,6 +397,7 @@ impl CueMatcher {
         add(&lexicon.forward_negations, CueClass::ForwardNegation);
         add(&lexicon.anaphora, CueClass::Anaphora);
         add(&lexicon.opening_anaphora, CueClass::OpeningAnaphora);
+        add(&lexicon.first_person, CueClass::FirstPerson);
         add(&lexicon.armed_groups, CueClass::ArmedGroup);
         add(&lexicon.retrospective, CueClass::Retrospective);
         add(&lexicon.conflicts, CueClass::Conflict);

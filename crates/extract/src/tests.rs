@@ -281,6 +281,26 @@ fn the_country_resolves_to_the_article_focus_when_the_paragraph_names_none() {
 }
 
 #[test]
+fn we_speaks_for_the_country_only_in_the_answer_to_a_question_of_its_own() {
+    let interview = |text: &str| {
+        EXTRACTOR.extract(&Document {
+            title: Some("Madagascar : le nouveau pouvoir et Paris".into()),
+            ..doc(text, None, "fr")
+        })
+    };
+    let quote =
+        "« La France a choisi son camp, nous choisirons nos partenaires », a lancé un officier.";
+    // A question among an author's sentences: the "nous" after it is a quoted officer's.
+    let essay = interview(&format!(
+        "Une question revient : le pouvoir va-t-il se tourner vers Moscou ? Les signaux se multiplient.\n\n{quote}"
+    ));
+    assert!(essay.iter().all(|f| f.country != "MG"), "{essay:?}");
+    // A paragraph of one question, then its answer: the interviewee speaks for the country.
+    let answer = interview(&format!("Que répondez-vous à Paris ?\n\n{quote}"));
+    assert!(answer.iter().any(|f| f.country == "MG"), "{answer:?}");
+}
+
+#[test]
 fn a_minister_arriving_is_a_visit_and_troops_arriving_a_deployment() {
     let visit = facts(
         "Russian Foreign Minister Sergey Lavrov arrived in Conakry on a tour of West Africa.",
