@@ -71,6 +71,8 @@ struct ParagraphContext {
     /// Whether the sentence answers an interviewer's question: the paragraph before is one
     /// question.
     answering: bool,
+    /// Whether the sentence is an entry of a chronology ("July 2021: Rwanda deploys ...").
+    dated_entry: bool,
 }
 
 /// An article's text as the sentence loop leaves it, for rules across sentences.
@@ -168,6 +170,7 @@ impl Extractor {
                 asked_in = Some(sentence.paragraph);
             }
             ctx.answering = asked_in.is_some_and(|p| sentence.paragraph == p + 1);
+            ctx.dated_entry = is_dated_entry(&text[sentence.start..sentence.end]);
             let mut sentence_countries = Vec::new();
             let mut sentence_powers = Vec::new();
             let mut sentence_date = None;
@@ -433,7 +436,7 @@ impl Extractor {
                     ctx.countries.clone(),
                     Some(g.countries[ctx.countries[0]].name.as_str()),
                 )
-            } else if attribute::refers_back(clause, roles)
+            } else if (attribute::refers_back(clause, roles) || ctx.answering || ctx.dated_entry)
                 && ctx.countries.is_empty()
                 && focus.named_from <= clause.start
                 && let [only] = focus.countries.as_slice()
@@ -441,7 +444,9 @@ impl Extractor {
             {
                 // A paragraph that names no country: "the country" is the one the article is about,
                 // once the article has named it (a country named only near the end of a story on
-                // Delhi's air is not what "the country" meant earlier on).
+                // Delhi's air is not what "the country" meant earlier on). So is the country of
+                // an interview's answer ("Who is helping? The United States has been a steady
+                // partner") and of a chronology's entry ("July 2021: Rwanda deploys troops").
                 (vec![c], Some(g.countries[c].name.as_str()))
             } else {
                 return Vec::new();
@@ -2228,6 +2233,21 @@ const NEGATION_PARTICLES: [&str; 4] = ["not", "never", "pas", "jamais"];
 
 /// The words that open a condition ("if", "unless", "si"). Grammar, not knowledge.
 const CONDITION_OPENERS: [&str; 4] = ["if", "unless", "si", "sauf"];
+
+/// Whether `sentence` is an entry of a chronology: a short head naming a year, then a colon or a
+/// dash ("July 2021: Rwanda deploys ...", "– décembre 2022 : RFI est suspendue"). Grammar, not
+/// knowledge.
+fn is_dated_entry(sentence: &str) -> bool {
+    let body = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(head_end) = body.find([':', '–', '—']) else {
+        return false;
+    };
+    let head = &body[..head_end];
+    let names_a_year = head
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")));
+    names_a_year && head.split_whitespace().count() <= 4
+}
 
 /// Words that open a clause of their own after an event word: complementizers and relative
 /// pronouns ("qu'" is "qu" once split at its apostrophe). Grammar, not knowledge.
