@@ -111,4 +111,12 @@ eval:
 	$(ORBIT) eval --labels eval/realistic100.jsonl --floor eval/realistic100.floor.toml
 	$(ORBIT) eval --labels eval/realistic101.jsonl --floor eval/realistic101.floor.toml
 	$(ORBIT) eval --labels eval/realistic102.jsonl --floor eval/realistic102.floor.toml
+	$(ORBIT) eval --labels eval/realistic103.jsonl --floor eval/realistic103.floor.toml
+	$(ORBIT) eval --labels eval/realistic104.jsonl --floor eval/realistic104.floor.toml
+	$(ORBIT) eval --labels eval/realistic105.jsonl --floor eval/realistic105.floor.toml
+	$(ORBIT) eval --labels eval/realistic106.jsonl --floor eval/realistic106.floor.toml
+	$(ORBIT) eval --labels eval/realistic107.jsonl --floor eval/realistic107.floor.toml
+	$(ORBIT) eval --labels eval/realistic108.jsonl --floor eval/realistic108.floor.toml
+	$(ORBIT) eval --labels eval/realistic109.jsonl --floor eval/realistic109.floor.toml
+	$(ORBIT) eval --labels eval/realistic110.jsonl --floor eval/realistic110.floor.toml
 	$(ORBIT) eval --labels eval/multilingual.jsonl --floor eval/multilingual.floor.toml
