@@ -403,10 +403,15 @@ impl Extractor {
         // with no country in focus, the one the sentence before or the paragraph named); not
         // when the article is about two countries, nor when the clause names two itself
         // ("Senegal surrounds the Gambia, and relations between the two countries...").
+        // The article's one country, when it is about one.
+        let focus_country = match focus.countries.as_slice() {
+            [only] => g.countries.iter().position(|c| &c.iso2 == only),
+            _ => None,
+        };
         let pair_country = clause
             .has(CueClass::Context(ContextPhrase::BothSides))
-            .then(|| match focus.countries.as_slice() {
-                [only] => g.countries.iter().position(|c| &c.iso2 == only),
+            .then_some(match focus.countries.as_slice() {
+                [_] => focus_country,
                 [] => match (ctx.last_countries.as_slice(), ctx.countries.as_slice()) {
                     ([c], _) | (_, [c]) => Some(*c),
                     _ => None,
@@ -425,8 +430,7 @@ impl Extractor {
                 (vec![c], Some(g.countries[c].name.as_str()))
             } else if ctx.answering
                 && clause.has(CueClass::FirstPerson)
-                && let [only] = focus.countries.as_slice()
-                && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
+                && let Some(c) = focus_country
             {
                 // "We" in an answer is the interviewee's side: the country the interview is
                 // about ("Who is helping? The European Union trained our units").
@@ -439,8 +443,7 @@ impl Extractor {
             } else if (attribute::refers_back(clause, roles) || ctx.answering || ctx.dated_entry)
                 && ctx.countries.is_empty()
                 && focus.named_from <= clause.start
-                && let [only] = focus.countries.as_slice()
-                && let Some(c) = g.countries.iter().position(|c| &c.iso2 == only)
+                && let Some(c) = focus_country
             {
                 // A paragraph that names no country: "the country" is the one the article is about,
                 // once the article has named it (a country named only near the end of a story on
@@ -2124,8 +2127,9 @@ fn is_negated(clause: &Clause<'_>, cue: CueHit) -> bool {
 }
 
 /// Whether the event word follows "is not" / "are not" right before it, or with "a" between
-/// ("Dakar has stressed that it is not breaking with Paris", "this is not a departure"). Grammar, not knowledge: elsewhere in a clause these negate a
-/// description ("is not a new partner"), so the lexicon's negations leave them out.
+/// ("Dakar has stressed that it is not breaking with Paris", "this is not a departure").
+/// Grammar, not knowledge: elsewhere in a clause these negate a description ("is not a new
+/// partner"), so the lexicon's negations leave them out.
 ///
 /// The event word may also be the object of a gerund right after the negation, a word or two
 /// on: "Mali is not hiring Russian instructors".
@@ -2276,8 +2280,7 @@ pub(crate) const CLAUSE_OPENERS: [&str; 16] = [
 /// Past a comma that no relative pronoun follows, the negation may bear on the whole ("une
 /// adhésion présentée comme imminente, en prêtant des propos qu'ils n'ont jamais tenus").
 /// A preposition may stand before the pronoun ("a conference ..., to which neither Port Sudan
-/// nor the RSF were invited"). So does an English participle after a comma (see
-/// [`is_participle`]). Grammar, not knowledge: the pronouns that open a relative clause, and the
+/// nor the RSF were invited"). So does a participle after a comma (see [`is_participle`]). Grammar, not knowledge: the pronouns that open a relative clause, and the
 /// prepositions before them.
 fn opens_subordinate(between: &str) -> bool {
     // "qu'aucun": the pronoun is the word's part before its apostrophe.
