@@ -2280,8 +2280,9 @@ pub(crate) const CLAUSE_OPENERS: [&str; 16] = [
 /// Past a comma that no relative pronoun follows, the negation may bear on the whole ("une
 /// adhésion présentée comme imminente, en prêtant des propos qu'ils n'ont jamais tenus").
 /// A preposition may stand before the pronoun ("a conference ..., to which neither Port Sudan
-/// nor the RSF were invited"). So does a participle after a comma (see [`is_participle`]). Grammar, not knowledge: the pronouns that open a relative clause, and the
-/// prepositions before them.
+/// nor the RSF were invited"). So does a participle after a comma (see [`is_participle`]).
+/// Grammar, not knowledge: the pronouns that open a relative clause, and the prepositions
+/// before them.
 fn opens_subordinate(between: &str) -> bool {
     // "qu'aucun": the pronoun is the word's part before its apostrophe.
     let is_relative = |w: &str| {
